@@ -1,0 +1,28 @@
+import type { Migration } from './migration';
+import { migration0001 } from './0001-event-log';
+import { migration0002 } from './0002-master-data';
+import { migration0003 } from './0003-intake';
+
+export type { Migration } from './migration';
+
+/** Every migration, in order. Append new ones; never edit one that has shipped. */
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003];
+
+/** Tables that are projections of the log: emptied and refilled by `qcs db rebuild`. */
+export const projectionTables: readonly string[] = [
+  'event_subjects',
+  'markers',
+  'settings',
+  'lot_decisions',
+  'inspections',
+  'lots',
+  'delivery_lines',
+  'delivery_ssccs',
+  'deliveries',
+  'sku_packaging',
+  'skus',
+  'supplier_audits',
+  'supplier_documents',
+  'suppliers',
+  'users',
+];

@@ -1,0 +1,30 @@
+import type { z } from 'zod';
+import { mergeDomains } from './define';
+import { authCalls } from './domain-auth';
+import { intakeCalls } from './domain-intake';
+import { logCalls } from './domain-log';
+import { masterDataCalls } from './domain-master-data';
+import { settingsCalls } from './domain-settings';
+import { syncCalls } from './domain-sync';
+import { systemCalls } from './domain-system';
+
+/** The station API: every call declared once. Both transports and the UI use this object. */
+export const contract = mergeDomains(
+  systemCalls,
+  authCalls,
+  masterDataCalls,
+  intakeCalls,
+  logCalls,
+  syncCalls,
+  settingsCalls,
+);
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export type CallInput<N extends CallName> = z.input<Contract[N]['input']>;
+export type ParsedInput<N extends CallName> = z.output<Contract[N]['input']>;
+export type CallOutput<N extends CallName> = z.output<Contract[N]['output']>;
+
+export function isCallName(name: string): name is CallName {
+  return Object.hasOwn(contract, name);
+}

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import {
+  category,
+  decision,
+  gtin14,
+  id,
+  isoDate,
+  packagingLevel,
+  scanSource,
+  supplierAudit,
+  supplierDocument,
+  supplierStanding,
+} from './schemas';
+import { ROLES } from '../api/define';
+
+/**
+ * Every business fact the station records, by event type. The log stores the payload as
+ * canonical JSON; projections (tables) are derived from these and nothing else, so a payload
+ * schema only ever grows optional fields — old events must still replay.
+ */
+export const eventPayloads = {
+  'station.initialized': z.object({
+    stationId: id,
+    publicKey: z.string(),
+    softwareVersion: z.string(),
+  }),
+  'settings.changed': z.object({ key: z.string().min(1).max(80), value: z.json() }),
+  'demo.seeded': z.object({ version: z.number().int() }),
+
+  'user.upserted': z.object({
+    userId: id,
+    name: z.string().min(1).max(120),
+    role: z.enum(ROLES),
+    badge: z.string().min(3).max(64),
+    /** scrypt$N$r$p$salt$hash — never the PIN itself. */
+    pinHash: z.string(),
+    active: z.boolean(),
+  }),
+  'user.signed-in': z.object({ userId: id }),
+  'user.signed-out': z.object({ userId: id, why: z.enum(['user', 'idle']) }),
+  'user.sign-in-failed': z.object({
+    badge: z.string().max(64),
+    why: z.enum(['unknown-badge', 'wrong-pin', 'locked', 'inactive']),
+  }),
+
+  'supplier.upserted': z.object({
+    supplierId: id,
+    code: z.string().min(1).max(32),
+    name: z.string().min(1).max(200),
+    standing: supplierStanding,
+    contact: z.string().max(200),
+    cumulativeSalesCny: z.number().nonnegative(),
+    documents: z.array(supplierDocument),
+    audits: z.array(supplierAudit),
+  }),
+
+  'sku.upserted': z.object({
+    skuId: id,
+    gtin: gtin14,
+    name: z.string().min(1).max(200),
+    nameZh: z.string().max(200).optional(),
+    brand: z.string().min(1).max(100),
+    category,
+    shelfLifeDays: z.number().int().positive().nullable(),
+    packaging: z.array(packagingLevel),
+    templateId: z.string().max(64).nullable(),
+  }),
+
+  'delivery.expected': z.object({
+    deliveryId: id,
+    number: z.string().min(1).max(40),
+    supplierId: id,
+    expectedDate: isoDate,
+    ssccs: z.array(z.string().regex(/^\d{18}$/)),
+    lines: z.array(
+      z.object({
+        lineNo: z.number().int().positive(),
+        gtin: gtin14,
+        quantity: z.number().int().positive(),
+        unit: z.string().max(16),
+      }),
+    ),
+  }),
+  'delivery.opened': z.object({
+    deliveryId: id,
+    /** How the inspector found it: its number, an SSCC, or today's list. */
+    via: z.enum(['number', 'sscc', 'list', 'ad-hoc']),
+  }),
+  'delivery.closed': z.object({
+    deliveryId: id,
+    receivedUnits: z.number().int().nonnegative(),
+    expectedUnits: z.number().int().nonnegative(),
+    discrepancies: z.number().int().nonnegative(),
+  }),
+
+  'scan.recorded': z.object({
+    scanId: id,
+    source: scanSource,
+    data: z.string().max(2000),
+    deliveryId: id.nullable(),
+    valid: z.boolean(),
+    gtin: gtin14.nullable(),
+    lot: z.string().max(20).nullable(),
+    /** The lot this scan counted units into, and how many consumer units it added. */
+    lotId: id.nullable().optional(),
+    units: z.number().int().nonnegative().optional(),
+  }),
+
+  'lot.received': z.object({
+    lotId: id,
+    deliveryId: id,
+    gtin: gtin14,
+    lot: z.string().max(20),
+    quantity: z.number().int().positive(),
+    expiry: isoDate.nullable(),
+    production: isoDate.nullable(),
+    receivedOn: isoDate,
+  }),
+  'inspection.completed': z.object({
+    inspectionId: id,
+    lotId: id,
+    severity: z.enum(['normal', 'tightened', 'reduced']),
+    sampleSize: z.number().int().positive(),
+    critical: z.number().int().nonnegative(),
+    major: z.number().int().nonnegative(),
+    minor: z.number().int().nonnegative(),
+    completedOn: isoDate,
+  }),
+  'lot.decided': z.object({
+    lotId: id,
+    decision,
+    reason: z.string().max(500),
+    decidedOn: isoDate,
+  }),
+} satisfies Record<string, z.ZodType>;
+
+export type EventType = keyof typeof eventPayloads;
+export type EventPayload<T extends EventType> = z.infer<(typeof eventPayloads)[T]>;
