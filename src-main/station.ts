@@ -1,0 +1,209 @@
+import { mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { localIsoDate } from '../src-shared/util/dates';
+import { PushBus } from './api/push-bus';
+import { Registry } from './api/registry';
+import { intakeHandlers } from './intake/handlers';
+import { IntakeService } from './intake/intake-service';
+import { intakeProjection } from './intake/projector';
+import { ScanPipeline } from './intake/scan-pipeline';
+import { databaseFile } from './paths';
+import { settingsHandlers } from './settings/handlers';
+import { settingsProjection } from './settings/projector';
+import { SettingsService } from './settings/settings-service';
+import { openDatabase, quickCheck, type Db } from './store/database';
+import { EventLog, SYSTEM_ACTOR } from './store/event-log';
+import { migrate } from './store/migrate';
+import { createProjector } from './store/projections';
+import { createRepos, type Repos } from './store/repos';
+import {
+  fingerprint,
+  loadOrCreateKeys,
+  publicKeyFromPem,
+  type StationKeys,
+} from './store/station-identity';
+import { masterDataHandlers } from './suppliers/handlers';
+import { MasterDataService } from './suppliers/master-data-service';
+import { suppliersProjection } from './suppliers/projector';
+import { syncStatus } from './sync/sync-status';
+import { logHandlers } from './trace/handlers';
+import { LogService } from './trace/log-service';
+import { AuthService } from './users/auth-service';
+import { authHandlers } from './users/handlers';
+import { usersProjection } from './users/projector';
+import { Sessions } from './users/sessions';
+import { SOFTWARE_VERSION } from './version';
+import { seedDemo } from './demo/seed';
+import { latestSchemaVersion } from './store/migrate';
+
+export type StationMode = 'electron' | 'browser';
+
+export interface StationOptions {
+  dataDir: string;
+  mode: StationMode;
+  demo?: boolean;
+  nativeBinding?: string;
+  clock?: () => number;
+  validateOutput?: boolean;
+  onInternalError?: (call: string, err: unknown) => void;
+}
+
+/** A problem that stops the station from starting, worded for whoever starts it. */
+export class StationStartError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StationStartError';
+  }
+}
+
+/** A short, unique, readable station id such as ST-K7Q2M9XD4P (50 random bits, Crockford base32). */
+export function newStationId(): string {
+  const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+  return `ST-${Array.from(randomBytes(10), (b) => alphabet[b % 32]).join('')}`;
+}
+
+/** Every projection, in one place: rebuild and live appends use the same list. */
+export const projections = [
+  usersProjection,
+  suppliersProjection,
+  intakeProjection,
+  settingsProjection,
+];
+
+export interface StationCore {
+  db: Db;
+  repos: Repos;
+  log: EventLog;
+  keys: StationKeys;
+  stationId: string;
+  close(): void;
+}
+
+/**
+ * Opens the database of a data directory: integrity check, migrations, station identity and
+ * key. Used by the running station and by CLI commands that do not need the API.
+ */
+export function openStationCore(
+  dataDir: string,
+  options: { nativeBinding?: string; clock?: () => number } = {},
+): StationCore {
+  mkdirSync(dataDir, { recursive: true });
+  const db = openDatabase(
+    databaseFile(dataDir),
+    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+  );
+  try {
+    const damage = quickCheck(db);
+    if (damage) {
+      throw new StationStartError(
+        `The station database is damaged (${damage}). Restore the latest backup with "qcs db restore".`,
+      );
+    }
+    migrate(db);
+    const { keys, created } = loadOrCreateKeys(dataDir);
+    const repos = createRepos(db);
+    const identity = db
+      .prepare<[], { station_id: string; public_key: string }>(
+        'SELECT station_id, public_key FROM station',
+      )
+      .get();
+    if (identity && identity.public_key !== keys.publicKeyPem) {
+      throw new StationStartError(
+        created
+          ? 'The station key is missing from keys/: this database was signed with another key. Restore the key file from a backup.'
+          : 'The key in keys/ does not belong to this database. Put back the key that belongs to it.',
+      );
+    }
+    if (!identity && repos.events.count() > 0) {
+      throw new StationStartError(
+        'The database holds events but no station identity: it is not a station database.',
+      );
+    }
+    const stationId = identity?.station_id ?? newStationId();
+    const log = new EventLog({
+      db,
+      stationId,
+      privateKey: keys.privateKey,
+      project: createProjector(repos, projections),
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
+    if (!identity) {
+      log.transaction(() => {
+        db.prepare(
+          'INSERT INTO station (singleton, station_id, public_key, created_at) VALUES (1, ?, ?, ?)',
+        ).run(stationId, keys.publicKeyPem, Date.now());
+        log.append({
+          type: 'station.initialized',
+          payload: { stationId, publicKey: keys.publicKeyPem, softwareVersion: SOFTWARE_VERSION },
+          actor: SYSTEM_ACTOR,
+          subjects: [`station:${stationId}`],
+        });
+      });
+    }
+    return { db, repos, log, keys, stationId, close: () => db.close() };
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+export interface Station extends StationCore {
+  bus: PushBus;
+  registry: Registry;
+  sessions: Sessions;
+  settings: SettingsService;
+  scans: ScanPipeline;
+  mode: StationMode;
+  today(): string;
+}
+
+/** The whole station: store, services and the handler registry both transports use. */
+export function openStation(options: StationOptions): Station {
+  const clock = options.clock ?? Date.now;
+  const core = openStationCore(options.dataDir, {
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    clock,
+  });
+  const { db, repos, log, keys, stationId } = core;
+  const today = () => localIsoDate(new Date(clock()));
+  const bus = new PushBus();
+  const settings = new SettingsService(repos.settings, log, bus);
+  const sessions = new Sessions(() => settings.get().idleSignOutMinutes * 60_000, clock);
+  const registry = new Registry({
+    sessions,
+    validateOutput: options.validateOutput ?? false,
+    ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),
+  });
+  const scans = new ScanPipeline(log, bus, clock);
+  const logService = new LogService(db, repos, publicKeyFromPem(keys.publicKeyPem), stationId);
+
+  if (options.demo) seedDemo(log, repos, today());
+
+  registry.register({
+    'system.info': () => ({
+      stationId,
+      softwareVersion: SOFTWARE_VERSION,
+      mode: options.mode,
+      demo: options.demo ?? false,
+      schemaVersion: latestSchemaVersion(),
+      eventCount: repos.events.count(),
+      publicKeyFingerprint: fingerprint(keys.publicKey),
+      today: today(),
+    }),
+    'system.ping': (input) => ({ value: input.value }),
+  });
+  registry.register(authHandlers(new AuthService(repos.users, log, sessions, clock)));
+  registry.register(masterDataHandlers(new MasterDataService(repos, today)));
+  registry.register(intakeHandlers(new IntakeService(repos, today), scans));
+  registry.register(logHandlers(logService));
+  registry.register({ 'sync.status': () => syncStatus(repos) });
+  registry.register(settingsHandlers(settings));
+  registry.assertComplete();
+
+  log.onAppended((events) => {
+    const last = events.at(-1);
+    if (last) bus.emit('log.appended', { seq: last.seq, type: last.type });
+  });
+
+  return { ...core, bus, registry, sessions, settings, scans, mode: options.mode, today };
+}
