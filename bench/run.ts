@@ -1,0 +1,48 @@
+import { eventAppend } from './event-append.bench';
+import { missedTarget, saveResults, type Benchmark, type BenchResult } from './harness';
+import { startup } from './startup.bench';
+
+/** Every benchmark; `npm run bench -- NAME` runs those whose name starts with NAME. */
+const benchmarks: readonly Benchmark[] = [eventAppend, startup];
+
+async function main(): Promise<void> {
+  const filters = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const check = process.argv.includes('--check');
+  const selected = benchmarks.filter(
+    (b) => filters.length === 0 || filters.some((f) => b.name.startsWith(f)),
+  );
+  if (selected.length === 0) {
+    console.error(
+      `No benchmark matches ${filters.join(', ')}. Known: ${benchmarks.map((b) => b.name).join(', ')}`,
+    );
+    process.exitCode = 2;
+    return;
+  }
+  const all: BenchResult[] = [];
+  const misses: string[] = [];
+  for (const b of selected) {
+    console.log(`▶ ${b.name}: ${b.description}`);
+    const results = await b.run();
+    for (const r of results) {
+      console.log(
+        `  ${r.name}: ${r.value} ${r.unit} vs ${r.baselineValue} (${r.baseline}) → ratio ${r.ratio}`,
+      );
+      console.log(`    ${r.notes}`);
+    }
+    all.push(...results);
+    for (const r of results) {
+      const target = b.targets?.[r.name];
+      if (target) misses.push(...missedTarget(r, target));
+    }
+  }
+  saveResults(all);
+  console.log('Results written to bench/results.json');
+  if (misses.length > 0) {
+    console.log(`Targets missed:\n  ${misses.join('\n  ')}`);
+    if (check) process.exitCode = 1;
+  } else {
+    console.log('Every target is met.');
+  }
+}
+
+await main();
