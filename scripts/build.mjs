@@ -23,7 +23,15 @@ const rawPlugin = {
   },
 };
 
-const NATIVE_OR_FILE_LOADING = ['electron', 'better-sqlite3', 'bufferutil', 'utf-8-validate'];
+const NATIVE_OR_FILE_LOADING = [
+  'electron',
+  'better-sqlite3',
+  'bufferutil',
+  'utf-8-validate',
+  'serialport',
+  '@serialport/bindings-cpp',
+  'pdfkit',
+];
 
 const node = {
   bundle: true,
