@@ -1,42 +1,14 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appRoot } from '../src-main/paths';
-import type { NewEvent } from '../src-main/store/event-log';
-import { openStationCore } from '../src-main/station';
+import { BIG_STATION_EVENTS, bigStation } from './big-station';
 import { median, result, type Benchmark } from './harness';
 
-const EVENTS = Number(process.env.QCS_BENCH_STARTUP_EVENTS ?? 1_000_000);
+const EVENTS = BIG_STATION_EVENTS;
 const RUNS = 5;
 const QCS = join(appRoot(), 'bin', 'qcs.mjs');
-
-/** Fills a station's log with `count` realistic scan events (batched, signed, projected). */
-export function fillLog(dataDir: string, count: number): void {
-  const core = openStationCore(dataDir);
-  const batch = 5_000;
-  for (let from = 0; from < count; from += batch) {
-    const events: NewEvent<'scan.recorded'>[] = [];
-    for (let i = from; i < Math.min(count, from + batch); i += 1) {
-      events.push({
-        type: 'scan.recorded',
-        payload: {
-          scanId: `scan-${i}`,
-          source: 'serial',
-          data: `]C10106920001000011\u001d10LOT${i % 997}`,
-          deliveryId: null,
-          valid: true,
-          gtin: '06920001000011',
-          lot: `LOT${i % 997}`,
-        },
-        actor: 'usr-bench',
-        subjects: [`scan:scan-${i}`],
-      });
-    }
-    core.log.appendMany(events);
-  }
-  core.close();
-}
 
 /** ms from spawning the process until it is ready (for serve: /health answers 200). */
 function timeProcess(
@@ -87,14 +59,9 @@ export const startup: Benchmark = {
   },
   description: `browser mode from process start to /health with a ${EVENTS.toLocaleString('en')}-event log, against plain \`node -e ''\``,
   async run() {
-    // QCS_BENCH_STARTUP_DIR keeps the filled station between runs (filling 1M events takes a while).
-    const kept = process.env.QCS_BENCH_STARTUP_DIR;
-    const dir = kept ?? mkdtempSync(join(tmpdir(), 'qcs-bench-startup-'));
+    const { dataDir, fillSeconds } = bigStation();
+    const dir = mkdtempSync(join(tmpdir(), 'qcs-bench-startup-'));
     try {
-      const dataDir = join(dir, 'station');
-      const fillStarted = performance.now();
-      if (!kept || !existsSync(join(dataDir, 'station.db'))) fillLog(dataDir, EVENTS);
-      const fillSeconds = (performance.now() - fillStarted) / 1000;
       const node: number[] = [];
       const station: number[] = [];
       const demo: number[] = [];
@@ -133,7 +100,7 @@ export const startup: Benchmark = {
         }),
       ];
     } finally {
-      if (!kept) rmSync(dir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
     }
   },
 };

@@ -66,7 +66,7 @@ describe('the station in Chromium (browser mode)', () => {
   it("shows today's deliveries and the demo data", async () => {
     await page.keyboard.press('Alt+1');
     await expect
-      .poll(() => page.locator('table[aria-label^="Deliveries for"] tbody tr').count())
+      .poll(() => page.locator('table[aria-label="Today\'s deliveries"] tbody tr').count())
       .toBe(3);
     await page.keyboard.press('Alt+5');
     await expect

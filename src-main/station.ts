@@ -1,16 +1,20 @@
 import { mkdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { localIsoDate } from '../src-shared/util/dates';
+import type { SerialScannerSetting } from '../src-shared/api/domain-settings';
 import { PushBus } from './api/push-bus';
+import { ScannerService } from './devices/scanner-service';
 import { Registry } from './api/registry';
 import { intakeHandlers } from './intake/handlers';
 import { IntakeService } from './intake/intake-service';
 import { intakeProjection } from './intake/projector';
+import { RefusalSlips } from './intake/refusal-slips';
 import { ScanPipeline } from './intake/scan-pipeline';
 import { databaseFile } from './paths';
 import { settingsHandlers } from './settings/handlers';
 import { settingsProjection } from './settings/projector';
 import { SettingsService } from './settings/settings-service';
+import { Checkpointer } from './store/checkpointer';
 import { openDatabase, quickCheck, type Db } from './store/database';
 import { EventLog, SYSTEM_ACTOR } from './store/event-log';
 import { migrate } from './store/migrate';
@@ -46,6 +50,9 @@ export interface StationOptions {
   clock?: () => number;
   validateOutput?: boolean;
   onInternalError?: (call: string, err: unknown) => void;
+  /** Serial scanners for this run only (`qcs serve --scanner PATH`), besides the configured ones. */
+  extraScanners?: readonly SerialScannerSetting[];
+  log?: (line: string) => void;
 }
 
 /** A problem that stops the station from starting, worded for whoever starts it. */
@@ -153,6 +160,9 @@ export interface Station extends StationCore {
   sessions: Sessions;
   settings: SettingsService;
   scans: ScanPipeline;
+  intake: IntakeService;
+  /** Serial scanners; call `devices.restart()` once the station runs. */
+  devices: ScannerService;
   mode: StationMode;
   today(): string;
 }
@@ -174,7 +184,8 @@ export function openStation(options: StationOptions): Station {
     validateOutput: options.validateOutput ?? false,
     ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),
   });
-  const scans = new ScanPipeline(log, bus, clock);
+  const intake = new IntakeService(repos, log, today);
+  const scans = new ScanPipeline(log, repos, intake, bus, clock);
   const logService = new LogService(db, repos, publicKeyFromPem(keys.publicKeyPem), stationId);
 
   if (options.demo) seedDemo(log, repos, today());
@@ -194,16 +205,52 @@ export function openStation(options: StationOptions): Station {
   });
   registry.register(authHandlers(new AuthService(repos.users, log, sessions, clock)));
   registry.register(masterDataHandlers(new MasterDataService(repos, today)));
-  registry.register(intakeHandlers(new IntakeService(repos, today), scans));
+  registry.register(intakeHandlers(intake, scans, new RefusalSlips(repos, stationId)));
   registry.register(logHandlers(logService));
   registry.register({ 'sync.status': () => syncStatus(repos) });
+  const devices = new ScannerService({
+    bus,
+    scans,
+    configured: () => settings.get().serialScanners,
+    extra: options.extraScanners ?? [],
+    actor: () => sessions.currentUser()?.userId ?? 'system',
+    ...(options.log ? { log: options.log } : {}),
+  });
+  bus.subscribe((event, payload) => {
+    if (
+      event === 'settings.changed' &&
+      (payload as { keys: string[] }).keys.includes('serialScanners')
+    ) {
+      void devices.restart();
+    }
+  });
+  registry.register({ 'devices.status': () => devices.status() });
   registry.register(settingsHandlers(settings));
   registry.assertComplete();
 
+  const checkpointer = new Checkpointer(db);
+  checkpointer.start();
   log.onAppended((events) => {
+    checkpointer.wrote();
     const last = events.at(-1);
     if (last) bus.emit('log.appended', { seq: last.seq, type: last.type });
   });
 
-  return { ...core, bus, registry, sessions, settings, scans, mode: options.mode, today };
+  return {
+    ...core,
+    close: () => {
+      void devices.stop();
+      checkpointer.stop();
+      core.close();
+    },
+    bus,
+    registry,
+    sessions,
+    settings,
+    scans,
+    intake,
+    devices,
+    mode: options.mode,
+    today,
+  };
 }

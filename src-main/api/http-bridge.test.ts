@@ -169,11 +169,11 @@ describe('HTTP bridge (browser mode)', () => {
       origin: `http://127.0.0.1:${bridge.port}`,
     });
     await new Promise((resolve) => ws.on('open', resolve));
-    const message = new Promise<{ event: string; payload: { severity: string } }>((resolve) =>
+    const message = new Promise<{ event: string; payload: { outcome: string } }>((resolve) =>
       ws.on('message', (data: Buffer) => {
         const parsed = JSON.parse(data.toString()) as {
           event: string;
-          payload: { severity: string };
+          payload: { outcome: string };
         };
         if (parsed.event === 'scan.result') resolve(parsed);
       }),
@@ -184,7 +184,7 @@ describe('HTTP bridge (browser mode)', () => {
       JSON.stringify({ data: ']E06920001000011', source: 'manual' }),
       headers,
     );
-    expect((await message).payload.severity).toBe('ok');
+    expect((await message).payload.outcome).toBe('no-open-delivery');
     ws.close();
   });
 });

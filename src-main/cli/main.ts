@@ -2,7 +2,9 @@ import { Command, CommanderError } from 'commander';
 import { SOFTWARE_VERSION } from '../version';
 import { registerDb } from './commands/db';
 import { registerDemo } from './commands/demo';
+import { registerGs1 } from './commands/gs1';
 import { registerLog } from './commands/log';
+import { registerScanner } from './commands/scanner';
 import { registerServe } from './commands/serve';
 import { CommandFailed, UsageError } from './errors';
 
@@ -15,6 +17,8 @@ export function buildProgram(): Command {
   registerDemo(program);
   registerDb(program);
   registerLog(program);
+  registerScanner(program);
+  registerGs1(program);
   // Usage mistakes anywhere in the tree exit with code 2 and one line, not a stack trace.
   const configure = (cmd: Command) => {
     cmd.exitOverride().configureOutput({

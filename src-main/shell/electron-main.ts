@@ -89,6 +89,7 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     const running = station;
+    void running.devices.restart();
     session.defaultSession.setPermissionRequestHandler(
       (contents, permission, callback, details) => {
         const fromUs = details.requestingUrl.startsWith(`${APP_ORIGIN}/`);

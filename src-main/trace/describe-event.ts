@@ -27,10 +27,16 @@ export function describeEvent(type: string, payload: unknown): string {
       return `Delivery ${s('number')} expected on ${s('expectedDate')}`;
     case 'delivery.opened':
       return `Delivery opened (via ${s('via')})`;
+    case 'delivery.created':
+      return `Ad-hoc delivery ${s('number')} created: ${s('reason')}`;
+    case 'delivery.refused':
+      return `Delivery refused at the dock (supplier ${s('standing')})`;
+    case 'quarantine.identified':
+      return `Unknown GTIN ${s('gtin')} identified as SKU ${s('skuId')}`;
     case 'delivery.closed':
       return `Delivery closed: ${s('receivedUnits')} of ${s('expectedUnits')} units, ${s('discrepancies')} discrepancies`;
     case 'scan.recorded':
-      return `Scan (${s('source')}) ${p.valid ? 'read' : 'not understood'}: ${s('data').replaceAll('\x1d', '<GS>')}`;
+      return s('message') || `Scan (${s('source')}): ${s('data').replaceAll('\x1d', '<GS>')}`;
     case 'lot.received':
       return `Lot ${s('lot')} of ${s('gtin')} received: ${s('quantity')} units`;
     case 'inspection.completed':

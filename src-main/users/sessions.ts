@@ -28,6 +28,20 @@ export class Sessions implements SessionLookup {
     return session?.user ?? null;
   }
 
+  /**
+   * Who is working at the station now: the most recently active signed-in user. Serial scanners
+   * belong to the station, not to a screen, so their scans are attributed to this user.
+   */
+  currentUser(): SessionUser | null {
+    const now = this.clock();
+    let best: Session | null = null;
+    for (const session of this.byClient.values()) {
+      if (now - session.lastActivity > this.idleLimitMs()) continue;
+      if (!best || session.lastActivity > best.lastActivity) best = session;
+    }
+    return best?.user ?? null;
+  }
+
   /** The signed-in user, refreshing the idle timer; an idle session has ended. */
   userFor(clientId: string): SessionUser | null {
     const session = this.byClient.get(clientId);

@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IntakeScreen } from '../features/intake/IntakeScreen';
 import { InspectionScreen } from '../features/inspection/InspectionScreen';
+import { ScanToast } from '../features/scanning/ScanToast';
+import { useKeyboardWedge } from '../features/scanning/useKeyboardWedge';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { ShelfLifeScreen } from '../features/shelf-life/ShelfLifeScreen';
 import { SuppliersScreen } from '../features/suppliers/SuppliersScreen';
@@ -27,6 +29,7 @@ export function Shell() {
   const go = useStation((s) => s.go);
   const signOut = useStation((s) => s.signOut);
   useIdleSignOut();
+  useKeyboardWedge();
 
   // Alt+1…7 jumps between screens from anywhere, gloves on, no mouse needed.
   useEffect(() => {
@@ -71,6 +74,7 @@ export function Shell() {
       <main className="content" id="content" aria-live="polite">
         <View />
       </main>
+      <ScanToast onScreen={screen !== 'intake'} />
       <StatusBar />
     </div>
   );

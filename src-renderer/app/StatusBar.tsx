@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import type { DeviceStatus } from '../../src-shared/api/domain-devices';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { useStation } from '../store/station-store';
@@ -10,6 +11,17 @@ export function StatusBar() {
   const user = useStation((s) => s.user);
   const sync = useStation((s) => s.sync);
   const refreshSync = useStation((s) => s.refreshSync);
+  const [scanners, setScanners] = useState<DeviceStatus[]>([]);
+
+  useEffect(() => {
+    void api.call('devices.status', {}).then((r) => {
+      if (r.ok) setScanners(r.value.filter((d) => d.kind === 'scanner'));
+    });
+    return api.on('device.status', (status) => {
+      if (status.kind !== 'scanner') return;
+      setScanners((list) => [...list.filter((d) => d.device !== status.device), status]);
+    });
+  }, []);
 
   useEffect(() => {
     void refreshSync();
@@ -42,6 +54,16 @@ export function StatusBar() {
       <span className="status-item" data-status="scanner">
         <b>{t('status.scanner')}</b> {t('status.scannerWedge')}
       </span>
+      {scanners.map((s) => (
+        <span
+          key={s.device}
+          className={s.state === 'connected' ? 'status-item ok' : 'status-item bad'}
+          data-status={`serial-${s.device}`}
+          title={s.detail ?? undefined}
+        >
+          <b>{s.device}</b> {t(`status.serial.${s.state}`)}
+        </span>
+      ))}
       <span className="status-item" data-status="camera">
         <b>{t('status.camera')}</b> {t('status.cameraNone')}
       </span>

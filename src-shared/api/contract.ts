@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { mergeDomains } from './define';
 import { authCalls } from './domain-auth';
+import { devicesCalls } from './domain-devices';
 import { intakeCalls } from './domain-intake';
 import { logCalls } from './domain-log';
 import { masterDataCalls } from './domain-master-data';
@@ -17,6 +18,7 @@ export const contract = mergeDomains(
   logCalls,
   syncCalls,
   settingsCalls,
+  devicesCalls,
 );
 
 export type Contract = typeof contract;

@@ -3,6 +3,28 @@ import { defineCall } from './define';
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 
+/** A serial scanner the station opens: by port path, or found by its USB vendor/product id. */
+export const serialScannerSetting = z
+  .object({
+    id: z.string().trim().min(1).max(40),
+    path: z.string().max(200).optional(),
+    vendorId: z
+      .string()
+      .regex(/^(0x)?[0-9a-fA-F]{1,4}$/, 'a USB id such as 0c2e')
+      .optional(),
+    productId: z
+      .string()
+      .regex(/^(0x)?[0-9a-fA-F]{1,4}$/, 'a USB id such as 0b61')
+      .optional(),
+    baudRate: z.number().int().positive().max(921_600).default(9600),
+    terminator: z.enum(['CR', 'LF', 'CRLF', 'ETX', 'none']).default('CR'),
+  })
+  .refine(
+    (s) => s.path !== undefined || s.vendorId !== undefined,
+    'give the port path or the USB vendor id',
+  );
+export type SerialScannerSetting = z.infer<typeof serialScannerSetting>;
+
 export const stationSettings = z.object({
   language: z.enum(LANGUAGES),
   sounds: z.boolean(),
@@ -12,6 +34,7 @@ export const stationSettings = z.object({
   wedgePrefix: z.string().max(8),
   wedgeSuffix: z.enum(['Enter', 'Tab', 'none']),
   wedgeGsSubstitute: z.string().max(8),
+  serialScanners: z.array(serialScannerSetting).max(8),
 });
 export type StationSettings = z.infer<typeof stationSettings>;
 
@@ -24,6 +47,7 @@ export const defaultSettings: StationSettings = {
   wedgePrefix: '',
   wedgeSuffix: 'Enter',
   wedgeGsSubstitute: '',
+  serialScanners: [],
 };
 
 export const settingsCalls = {

@@ -3,6 +3,7 @@ export * from './define';
 export * from './push';
 export * from './result';
 export * from './domain-auth';
+export * from './domain-devices';
 export * from './domain-intake';
 export * from './domain-log';
 export * from './domain-master-data';

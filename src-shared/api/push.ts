@@ -1,16 +1,14 @@
 import { z } from 'zod';
 import { scanResult } from './domain-intake';
 import { syncStatus } from './domain-sync';
+import { deviceStatus } from './domain-devices';
 
 /** Events the station pushes to every connected screen. */
 export const pushEvents = {
   'scan.result': scanResult,
-  'device.status': z.object({
-    device: z.string(),
-    kind: z.enum(['scanner', 'camera', 'printer']),
-    state: z.enum(['connected', 'disconnected', 'error']),
-    detail: z.string().nullable(),
-  }),
+  'device.status': deviceStatus,
+  /** A scanner sent something the station discarded (a garbled or oversized frame). */
+  'device.warning': z.object({ device: z.string(), code: z.string(), message: z.string() }),
   'sync.progress': syncStatus,
   'log.appended': z.object({ seq: z.number().int(), type: z.string() }),
   'session.changed': z.object({ clientId: z.string() }),

@@ -81,6 +81,23 @@ export const eventPayloads = {
       }),
     ),
   }),
+  /** An ad-hoc delivery: nothing expected matched, the supplier was chosen by hand. */
+  'delivery.created': z.object({
+    deliveryId: id,
+    number: z.string().min(1).max(40),
+    supplierId: id,
+    expectedDate: isoDate,
+    reason: z.string().max(500),
+  }),
+  /** The supplier gate refused the delivery at the dock (blacklisted, suspended, papers). */
+  'delivery.refused': z.object({
+    deliveryId: id,
+    supplierId: id,
+    standing: z.string().max(20),
+    reasons: z.array(
+      z.object({ code: z.string().max(40), en: z.string().max(500), zh: z.string().max(500) }),
+    ),
+  }),
   'delivery.opened': z.object({
     deliveryId: id,
     /** How the inspector found it: its number, an SSCC, or today's list. */
@@ -91,7 +108,21 @@ export const eventPayloads = {
     receivedUnits: z.number().int().nonnegative(),
     expectedUnits: z.number().int().nonnegative(),
     discrepancies: z.number().int().nonnegative(),
+    /** Every discrepancy the inspector confirmed, on record. */
+    details: z
+      .array(
+        z.object({
+          kind: z.enum(['short', 'over', 'unexpected', 'missing', 'unidentified']),
+          gtin: z.string().max(20),
+          expected: z.number().int(),
+          received: z.number().int(),
+          en: z.string().max(500),
+        }),
+      )
+      .optional(),
   }),
+  /** An unknown GTIN in quarantine identified by the inspector as one of the station's SKUs. */
+  'quarantine.identified': z.object({ deliveryId: id, gtin: z.string().max(20), skuId: id }),
 
   'scan.recorded': z.object({
     scanId: id,
@@ -104,6 +135,26 @@ export const eventPayloads = {
     /** The lot this scan counted units into, and how many consumer units it added. */
     lotId: id.nullable().optional(),
     units: z.number().int().nonnegative().optional(),
+    /** The unit GTIN of the SKU the units were counted as (the scan may be of a case). */
+    skuGtin: gtin14.nullable().optional(),
+    serial: z.string().max(20).nullable().optional(),
+    /** Which scanner or screen sent it. */
+    device: z.string().max(80).optional(),
+    outcome: z
+      .enum([
+        'counted',
+        'quarantined',
+        'duplicate-serial',
+        'opened-delivery',
+        'refused-delivery',
+        'pallet',
+        'no-open-delivery',
+        'invalid',
+        'not-understood',
+      ])
+      .optional(),
+    /** What the inspector was told, in English (warnings included). */
+    message: z.string().max(1000).optional(),
   }),
 
   'lot.received': z.object({
@@ -111,10 +162,14 @@ export const eventPayloads = {
     deliveryId: id,
     gtin: gtin14,
     lot: z.string().max(20),
-    quantity: z.number().int().positive(),
+    /** Units received with the lot itself; 0 when it is opened by a scan (scans count the units). */
+    quantity: z.number().int().nonnegative(),
     expiry: isoDate.nullable(),
     production: isoDate.nullable(),
     receivedOn: isoDate,
+    bestBefore: isoDate.nullable().optional(),
+    sellBy: isoDate.nullable().optional(),
+    packaging: isoDate.nullable().optional(),
   }),
   'inspection.completed': z.object({
     inspectionId: id,

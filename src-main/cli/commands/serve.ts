@@ -1,9 +1,19 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseIntOption } from '../errors';
+import { parseIntOption, UsageError } from '../errors';
 
 export const DEFAULT_PORT = 4780;
+
+/** `--scanner /dev/ttyACM0` or `--scanner /dev/ttyACM0@115200`. */
+export function parseScannerOption(spec: string, index: number) {
+  const [path = '', baud] = spec.split('@');
+  const baudRate = baud === undefined ? 9600 : Number(baud);
+  if (!path || !Number.isInteger(baudRate) || baudRate <= 0) {
+    throw new UsageError(`--scanner takes PATH or PATH@BAUD (got "${spec}")`);
+  }
+  return { id: `serial-${index + 1}`, path, baudRate, terminator: 'CR' as const };
+}
 
 export function registerServe(program: Command): void {
   program

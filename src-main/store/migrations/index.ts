@@ -2,17 +2,25 @@ import type { Migration } from './migration';
 import { migration0001 } from './0001-event-log';
 import { migration0002 } from './0002-master-data';
 import { migration0003 } from './0003-intake';
+import { migration0004 } from './0004-intake-scanning';
 
 export type { Migration } from './migration';
 
 /** Every migration, in order. Append new ones; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003];
+export const migrations: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+];
 
 /** Tables that are projections of the log: emptied and refilled by `qcs db rebuild`. */
 export const projectionTables: readonly string[] = [
   'event_subjects',
   'markers',
   'settings',
+  'delivery_serials',
+  'quarantine_items',
   'lot_decisions',
   'inspections',
   'lots',

@@ -10,6 +10,10 @@ export function createEventsRepo(db: Db) {
     `SELECT e.* FROM event_subjects s JOIN events e ON e.seq = s.seq
      WHERE s.subject = ? AND s.seq < ? ORDER BY s.seq DESC LIMIT ?`,
   );
+  const recentOfType = db.prepare<[string, string, number], EventRow>(
+    `SELECT e.* FROM event_subjects s JOIN events e ON e.seq = s.seq
+     WHERE s.subject = ? AND e.type = ? ORDER BY s.seq DESC LIMIT ?`,
+  );
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM events');
   const maxSeq = db.prepare<[], { s: number | null }>('SELECT max(seq) AS s FROM events');
   const all = db.prepare<[], EventRow>('SELECT * FROM events ORDER BY seq');
@@ -21,6 +25,8 @@ export function createEventsRepo(db: Db) {
         ? recentForSubject.all(subject, beforeSeq, limit)
         : recent.all(beforeSeq, limit);
     },
+    recentOfType: (subject: string, type: string, limit: number): EventRow[] =>
+      recentOfType.all(subject, type, limit),
     /** Events are never deleted and seq has no gaps, so max(seq) is the count (and O(1)). */
     count: (): number => maxSeq.get()?.s ?? 0,
     countRows: (): number => count.get()?.n ?? 0,

@@ -2,6 +2,7 @@ import type { Db } from '../database';
 import { createDeliveriesRepo } from './deliveries-repo';
 import { createEventsRepo } from './events-repo';
 import { createLotsRepo } from './lots-repo';
+import { createQuarantineRepo } from './quarantine-repo';
 import { createSettingsRepo } from './settings-repo';
 import { createSkusRepo } from './skus-repo';
 import { createSuppliersRepo } from './suppliers-repo';
@@ -17,6 +18,7 @@ export function createRepos(db: Db) {
     skus: createSkusRepo(db),
     deliveries: createDeliveriesRepo(db),
     lots: createLotsRepo(db),
+    quarantine: createQuarantineRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

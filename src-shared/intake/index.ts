@@ -1,0 +1,3 @@
+export * from './delivery-summary';
+export * from './scan-classify';
+export * from './supplier-gate';
