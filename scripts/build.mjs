@@ -31,6 +31,7 @@ const NATIVE_OR_FILE_LOADING = [
   'serialport',
   '@serialport/bindings-cpp',
   'pdfkit',
+  'sharp',
 ];
 
 const node = {

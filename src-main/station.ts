@@ -8,6 +8,14 @@ import { Registry } from './api/registry';
 import { intakeHandlers } from './intake/handlers';
 import { IntakeService } from './intake/intake-service';
 import { intakeProjection } from './intake/projector';
+import { inspectionHandlers } from './inspection/inspection-handlers';
+import { InspectionService } from './inspection/inspection-service';
+import { InspectionViews } from './inspection/inspection-views';
+import { LotDecisions } from './inspection/lot-decisions';
+import { inspectionProjection } from './inspection/inspection-projector';
+import { templatesHandlers } from './inspection/templates-handlers';
+import { templatesProjection } from './inspection/templates-projector';
+import { TemplatesService } from './inspection/templates-service';
 import { RefusalSlips } from './intake/refusal-slips';
 import { ScanPipeline } from './intake/scan-pipeline';
 import { databaseFile } from './paths';
@@ -26,8 +34,11 @@ import {
   publicKeyFromPem,
   type StationKeys,
 } from './store/station-identity';
-import { masterDataHandlers } from './suppliers/handlers';
+import { masterDataHandlers, supplierQualityHandlers } from './suppliers/handlers';
+import { MasterDataEditor } from './suppliers/master-data-editor';
 import { MasterDataService } from './suppliers/master-data-service';
+import { PenaltyService } from './suppliers/penalty-service';
+import { SupplierQualityService } from './suppliers/supplier-quality-service';
 import { suppliersProjection } from './suppliers/projector';
 import { syncStatus } from './sync/sync-status';
 import { logHandlers } from './trace/handlers';
@@ -35,6 +46,8 @@ import { LogService } from './trace/log-service';
 import { AuthService } from './users/auth-service';
 import { authHandlers } from './users/handlers';
 import { usersProjection } from './users/projector';
+import { photoHandlers } from './vision/photo-handlers';
+import { PhotoStore } from './vision/photo-store';
 import { Sessions } from './users/sessions';
 import { SOFTWARE_VERSION } from './version';
 import { seedDemo } from './demo/seed';
@@ -74,6 +87,8 @@ export const projections = [
   usersProjection,
   suppliersProjection,
   intakeProjection,
+  templatesProjection,
+  inspectionProjection,
   settingsProjection,
 ];
 
@@ -161,8 +176,16 @@ export interface Station extends StationCore {
   settings: SettingsService;
   scans: ScanPipeline;
   intake: IntakeService;
+  inspection: InspectionService;
+  decisions: LotDecisions;
+  /** Scorecard and automatic standing: `supplierQuality.reviewStanding(supplierId, actor)`. */
+  supplierQuality: SupplierQualityService;
+  /** Inspection templates; `templates.templateFor(sku)` picks a lot's template. */
+  templates: TemplatesService;
   /** Serial scanners; call `devices.restart()` once the station runs. */
   devices: ScannerService;
+  /** Photo evidence (DATA/photos), content-addressed by SHA-256. */
+  photos: PhotoStore;
   mode: StationMode;
   today(): string;
 }
@@ -184,7 +207,16 @@ export function openStation(options: StationOptions): Station {
     validateOutput: options.validateOutput ?? false,
     ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),
   });
-  const intake = new IntakeService(repos, log, today);
+  const intake = new IntakeService(repos, log, today, () => settings.get().supplierQuality.gate);
+  const masterData = new MasterDataService(repos, today);
+  const supplierQuality = new SupplierQualityService(
+    repos,
+    log,
+    today,
+    () => settings.get().supplierQuality,
+    masterData,
+  );
+  const templates = new TemplatesService(repos, log);
   const scans = new ScanPipeline(log, repos, intake, bus, clock);
   const logService = new LogService(db, repos, publicKeyFromPem(keys.publicKeyPem), stationId);
 
@@ -203,10 +235,69 @@ export function openStation(options: StationOptions): Station {
     }),
     'system.ping': (input) => ({ value: input.value }),
   });
-  registry.register(authHandlers(new AuthService(repos.users, log, sessions, clock)));
-  registry.register(masterDataHandlers(new MasterDataService(repos, today)));
+  const auth = new AuthService(repos.users, log, sessions, clock);
+  registry.register(authHandlers(auth));
+  registry.register(masterDataHandlers(masterData));
+  registry.register(
+    supplierQualityHandlers(
+      supplierQuality,
+      new MasterDataEditor(repos, log, masterData),
+      new PenaltyService(
+        repos,
+        log,
+        () => settings.get().supplierQuality.penalties,
+        supplierQuality,
+      ),
+    ),
+  );
   registry.register(intakeHandlers(intake, scans, new RefusalSlips(repos, stationId)));
+  registry.register(templatesHandlers(templates));
   registry.register(logHandlers(logService));
+  const photos = new PhotoStore(options.dataDir);
+  registry.register(photoHandlers(photos));
+  const inspection = new InspectionService({
+    repos,
+    log,
+    today,
+    templateFor: (sku) =>
+      templates.templateFor({
+        skuId: sku.sku_id,
+        templateId: sku.template_id,
+        category: sku.category,
+      }),
+    templateById: (templateId) => repos.templates.byId(templateId) ?? null,
+    gate: (supplierId) => intake.gate(supplierId),
+    policy: () => settings.get().inspection,
+    photoExists: (sha256) => photos.has(sha256),
+  });
+  const decisions = new LotDecisions({
+    repos,
+    log,
+    today,
+    clock,
+    inspections: inspection,
+    verifySignOff: (badge, pin) => auth.verifySignOff(badge, pin),
+    reviewStanding: (supplierId, actor) => {
+      supplierQuality.reviewStanding(supplierId, actor);
+    },
+  });
+  registry.register(
+    inspectionHandlers(
+      inspection,
+      decisions,
+      new InspectionViews(repos, inspection),
+      async (lotId) => {
+        // pdfkit, sharp and the font load only when a pack is printed.
+        const { renderEvidencePack } = await import('./reports/evidence-pack');
+        const { evidencePackData } = await import('./reports/evidence-pack-data');
+        const data = evidencePackData(repos, lotId, { stationId, now: new Date(clock()) });
+        return {
+          fileName: `evidence-pack-${lotId}.pdf`,
+          pdf: await renderEvidencePack(data, photos),
+        };
+      },
+    ),
+  );
   registry.register({ 'sync.status': () => syncStatus(repos) });
   const devices = new ScannerService({
     bus,
@@ -249,7 +340,12 @@ export function openStation(options: StationOptions): Station {
     settings,
     scans,
     intake,
+    inspection,
+    decisions,
+    supplierQuality,
+    templates,
     devices,
+    photos,
     mode: options.mode,
     today,
   };

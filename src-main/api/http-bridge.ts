@@ -47,6 +47,8 @@ const STATUS: Record<ApiErrorCode, number> = {
 
 const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 const CLIENT_ID = /^[A-Za-z0-9_-]{8,64}$/;
+/** Body limit of `photos.upload`: the largest photo's base64 plus room for the JSON around it. */
+const PHOTO_BODY_LIMIT = 16 * 1_048_576;
 
 export function contentSecurityPolicy(): string {
   return [
@@ -133,7 +135,7 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
     reply.header('cache-control', 'no-store').send({ ok: true }),
   );
 
-  app.post<{ Params: { name: string } }>('/api/call/:name', async (req, reply) => {
+  const call = async (name: string, req: FastifyRequest, reply: FastifyReply) => {
     if (!originAllowed(req))
       return send(reply, fail('bad_origin', 'Calls from other web pages are refused.'));
     const auth = req.headers.authorization;
@@ -147,12 +149,21 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
     if (typeof clientId !== 'string' || !CLIENT_ID.test(clientId)) {
       return send(reply, fail('invalid_input', 'The X-QCS-Client header is missing or malformed.'));
     }
-    const result = await options.registry.dispatch(req.params.name, req.body, {
+    const result = await options.registry.dispatch(name, req.body, {
       clientId,
       transport: 'http',
     });
     return send(reply, result);
-  });
+  };
+  app.post<{ Params: { name: string } }>('/api/call/:name', (req, reply) =>
+    call(req.params.name, req, reply),
+  );
+  // A photo upload is the one call with a big body (up to 10 MiB, ~14 MB as base64). It gets
+  // its own route with its own limit, so every other call keeps the 1 MiB cap and no other
+  // request can make the station buffer and parse megabytes of JSON.
+  app.post('/api/call/photos.upload', { bodyLimit: PHOTO_BODY_LIMIT }, (req, reply) =>
+    call('photos.upload', req, reply),
+  );
 
   app.get<{ Querystring: { token?: string; client?: string } }>(
     '/api/events',

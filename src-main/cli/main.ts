@@ -4,6 +4,7 @@ import { registerDb } from './commands/db';
 import { registerDemo } from './commands/demo';
 import { registerGs1 } from './commands/gs1';
 import { registerLog } from './commands/log';
+import { registerSampling } from './commands/sampling';
 import { registerScanner } from './commands/scanner';
 import { registerServe } from './commands/serve';
 import { CommandFailed, UsageError } from './errors';
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerLog(program);
   registerScanner(program);
   registerGs1(program);
+  registerSampling(program);
   // Usage mistakes anywhere in the tree exit with code 2 and one line, not a stack trace.
   const configure = (cmd: Command) => {
     cmd.exitOverride().configureOutput({

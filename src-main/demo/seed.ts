@@ -4,6 +4,8 @@ import type { EventLog, NewEvent } from '../store/event-log';
 import { SYSTEM_ACTOR } from '../store/event-log';
 import type { Repos } from '../store/repos';
 import { caseGtin, demoSkus, demoSuppliers, demoUsers, unitGtin, type DemoSku } from './demo-data';
+import { demoTemplateEvents } from './seed-templates';
+import { supplierQualityDemoEvents } from './seed-supplier-quality';
 
 export const DEMO_VERSION = 1;
 
@@ -290,6 +292,8 @@ export function seedDemo(
     });
   });
 
+  demoTemplateEvents().forEach((e) => push(e));
+  supplierQualityDemoEvents(today).forEach((e) => push(e));
   push({ type: 'demo.seeded', payload: { version: DEMO_VERSION }, actor: SYSTEM_ACTOR });
   log.appendMany(events);
   return { seeded: true, events: events.length };

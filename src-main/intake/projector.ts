@@ -25,6 +25,4 @@ export const intakeProjection: ProjectionHandlers = {
     r.lots.receive(p, e.seq);
     r.deliveries.addReceived(p.deliveryId, p.gtin, p.quantity);
   },
-  'inspection.completed': (p, e, r) => r.lots.recordInspection(p, e.actor),
-  'lot.decided': (p, e, r) => r.lots.decide(p, e.seq, e.coActor ?? e.actor),
 };

@@ -1,11 +1,43 @@
+import type { StationSettings } from '../../src-shared/api/domain-settings';
+import { AppError } from '../api/app-error';
 import type { Handlers } from '../api/registry';
 import type { SettingsService } from './settings-service';
+
+/**
+ * Settings any signed-in user may change (language, sounds, their scanner's timing); the rest
+ * (quality rules, inspection policy, serial ports) are a QC manager's or an admin's.
+ */
+const EVERYONE: ReadonlySet<keyof StationSettings> = new Set([
+  'language',
+  'sounds',
+  'idleSignOutMinutes',
+  'wedgeMaxInterKeyMs',
+  'wedgeMinLength',
+  'wedgePrefix',
+  'wedgeSuffix',
+  'wedgeGsSubstitute',
+]);
 
 export function settingsHandlers(
   service: SettingsService,
 ): Handlers<'settings.get' | 'settings.update'> {
   return {
     'settings.get': () => service.get(),
-    'settings.update': (input, ctx) => service.update(input, ctx.user?.userId ?? 'system'),
+    'settings.update': (input, ctx) => {
+      const restricted = (Object.keys(input) as (keyof StationSettings)[]).filter(
+        (k) => !EVERYONE.has(k),
+      );
+      const current = service.get();
+      const changing = restricted.filter(
+        (k) => JSON.stringify(input[k]) !== JSON.stringify(current[k]),
+      );
+      if (changing.length > 0 && ctx.user?.role !== 'qc-manager' && ctx.user?.role !== 'admin') {
+        throw new AppError(
+          'forbidden',
+          `Only a QC manager or an admin can change ${changing.join(', ')}.`,
+        );
+      }
+      return service.update(input, ctx.user?.userId ?? 'system');
+    },
   };
 }

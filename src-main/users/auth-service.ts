@@ -2,7 +2,7 @@ import type { SessionUser } from '../../src-shared/api/domain-auth';
 import { AppError } from '../api/app-error';
 import type { EventLog } from '../store/event-log';
 import { SYSTEM_ACTOR } from '../store/event-log';
-import type { UsersRepo } from '../store/repos/users-repo';
+import type { UserRow, UsersRepo } from '../store/repos/users-repo';
 import { verifyPin } from './pin-hash';
 import type { Sessions } from './sessions';
 
@@ -22,6 +22,36 @@ export class AuthService {
    * every attempt, good or bad, is an event (the lock-out is a projection of them).
    */
   signIn(clientId: string, badge: string, pin: string): SessionUser {
+    const user = this.authenticate(badge, pin);
+    const sessionUser: SessionUser = { userId: user.user_id, name: user.name, role: user.role };
+    this.log.append({
+      type: 'user.signed-in',
+      payload: { userId: user.user_id },
+      actor: user.user_id,
+      subjects: [`user:${user.user_id}`],
+    });
+    this.sessions.signIn(clientId, sessionUser);
+    return sessionUser;
+  }
+
+  /**
+   * A QC manager's sign-off on this station (badge + PIN typed into the dialog): the same checks
+   * and lock-out as a sign-in, then the role. It opens no session; the signature goes into the
+   * event it approves. An inspector's badge is refused even with the right PIN.
+   */
+  verifySignOff(badge: string, pin: string): SessionUser {
+    const user = this.authenticate(badge, pin);
+    if (user.role !== 'qc-manager' && user.role !== 'admin') {
+      throw new AppError(
+        'forbidden',
+        `${user.name} cannot sign off: only a QC manager or an admin can.`,
+      );
+    }
+    return { userId: user.user_id, name: user.name, role: user.role };
+  }
+
+  /** Badge and PIN checked, with every failure on record and the lock-out applied. */
+  private authenticate(badge: string, pin: string): UserRow {
     const user = this.users.byBadge(badge);
     const now = this.clock();
     if (!user) {
@@ -76,15 +106,7 @@ export class AuthService {
         { attemptsLeft: Math.max(left, 0) },
       );
     }
-    const sessionUser: SessionUser = { userId: user.user_id, name: user.name, role: user.role };
-    this.log.append({
-      type: 'user.signed-in',
-      payload: { userId: user.user_id },
-      actor: user.user_id,
-      subjects: [`user:${user.user_id}`],
-    });
-    this.sessions.signIn(clientId, sessionUser);
-    return sessionUser;
+    return user;
   }
 
   signOut(clientId: string, why: 'user' | 'idle'): void {

@@ -2,23 +2,31 @@ import type { z } from 'zod';
 import { mergeDomains } from './define';
 import { authCalls } from './domain-auth';
 import { devicesCalls } from './domain-devices';
+import { inspectionCalls } from './domain-inspection';
 import { intakeCalls } from './domain-intake';
 import { logCalls } from './domain-log';
 import { masterDataCalls } from './domain-master-data';
+import { photosCalls } from './domain-photos';
 import { settingsCalls } from './domain-settings';
+import { supplierQualityCalls } from './domain-supplier-quality';
 import { syncCalls } from './domain-sync';
 import { systemCalls } from './domain-system';
+import { templatesCalls } from './domain-templates';
 
 /** The station API: every call declared once. Both transports and the UI use this object. */
 export const contract = mergeDomains(
   systemCalls,
   authCalls,
   masterDataCalls,
+  supplierQualityCalls,
   intakeCalls,
+  inspectionCalls,
   logCalls,
   syncCalls,
   settingsCalls,
   devicesCalls,
+  photosCalls,
+  templatesCalls,
 );
 
 export type Contract = typeof contract;

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { defineCall } from './define';
+import {
+  defaultSupplierQualitySettings,
+  supplierQualitySettings,
+} from '../suppliers/quality-settings';
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 
@@ -25,6 +29,13 @@ export const serialScannerSetting = z
   );
 export type SerialScannerSetting = z.infer<typeof serialScannerSetting>;
 
+/** Inspection policy: the weekly spot-check quota per category, and who may skip a lot. */
+export const inspectionSettings = z.object({
+  spotCheckQuota: z.number().int().min(0).max(100),
+  /** Categories whose lots may skip inspection while their supplier x SKU is on reduced inspection. */
+  skipLotCategories: z.array(z.string().min(1).max(40)).max(40),
+});
+
 export const stationSettings = z.object({
   language: z.enum(LANGUAGES),
   sounds: z.boolean(),
@@ -35,6 +46,9 @@ export const stationSettings = z.object({
   wedgeSuffix: z.enum(['Enter', 'Tab', 'none']),
   wedgeGsSubstitute: z.string().max(8),
   serialScanners: z.array(serialScannerSetting).max(8),
+  /** Supplier scorecard, standing thresholds, supplier gate policy, penalty rules. */
+  supplierQuality: supplierQualitySettings,
+  inspection: inspectionSettings,
 });
 export type StationSettings = z.infer<typeof stationSettings>;
 
@@ -48,6 +62,8 @@ export const defaultSettings: StationSettings = {
   wedgeSuffix: 'Enter',
   wedgeGsSubstitute: '',
   serialScanners: [],
+  supplierQuality: defaultSupplierQualitySettings,
+  inspection: { spotCheckQuota: 3, skipLotCategories: ['small-appliances', 'personal-care'] },
 };
 
 export const settingsCalls = {

@@ -12,6 +12,14 @@ import {
   supplierStanding,
 } from './schemas';
 import { ROLES } from '../api/define';
+import {
+  checkResult,
+  decisionSignOffFields,
+  inspectionTemplate,
+  lotPlan,
+  severity,
+  sha256Hex,
+} from './schemas-inspection';
 
 /**
  * Every business fact the station records, by event type. The log stores the payload as
@@ -52,6 +60,42 @@ export const eventPayloads = {
     cumulativeSalesCny: z.number().nonnegative(),
     documents: z.array(supplierDocument),
     audits: z.array(supplierAudit),
+  }),
+
+  /** A standing change: automatic (scorecard, switching rules) or by a manager; blacklisting is head office's. */
+  'supplier.standing-changed': z.object({
+    supplierId: id,
+    from: supplierStanding,
+    to: supplierStanding,
+    reason: z.string().max(500),
+    automatic: z.boolean(),
+    source: z.enum(['scorecard', 'switching', 'manager', 'head-office']),
+  }),
+  /** A QC manager confirms that a lot was counterfeit (feeds the scorecard and the penalty rules). */
+  'counterfeit.confirmed': z.object({
+    supplierId: id,
+    lotId: id,
+    inspectionId: id.nullable(),
+    note: z.string().max(1000),
+    photos: z.array(z.string().regex(/^[0-9a-f]{64}$/)),
+  }),
+  'penalty.proposed': z.object({
+    penaltyId: id,
+    supplierId: id,
+    rule: z.string().max(80),
+    amountCny: z.number().nonnegative(),
+    /** How the amount was reached, in words ("max(1,000,000, 10 × 2,300,000)"). */
+    basis: z.string().max(500),
+    evidence: z.object({
+      lotId: id.nullable(),
+      inspectionId: id.nullable(),
+      note: z.string().max(1000),
+    }),
+  }),
+  'penalty.status-changed': z.object({
+    penaltyId: id,
+    status: z.enum(['confirmed', 'paid', 'waived']),
+    reason: z.string().max(500),
   }),
 
   'sku.upserted': z.object({
@@ -171,22 +215,92 @@ export const eventPayloads = {
     sellBy: isoDate.nullable().optional(),
     packaging: isoDate.nullable().optional(),
   }),
+  'template.upserted': inspectionTemplate,
+
+  /** The plan, the seed and the cartons to open, fixed when the inspection of a lot starts. */
+  'inspection.started': z.object({
+    inspectionId: id,
+    lotId: id,
+    deliveryId: id,
+    supplierId: id,
+    skuId: id.nullable(),
+    templateId: id,
+    plan: lotPlan,
+    /** Why the severity or the inspection itself was forced, if it was. */
+    forced: z.enum(['probation', 'spot-check', 'manager']).nullable(),
+    /** Reproducible carton selection: the seed and the cartons it chose (1-based). */
+    seed: z.string().max(64),
+    cartonCount: z.number().int().nonnegative(),
+    cartons: z.array(z.number().int().positive()),
+    startedOn: isoDate,
+  }),
+  'inspection.unit-recorded': z.object({
+    inspectionId: id,
+    unitNo: z.number().int().positive(),
+    /** The unit's own barcode when it was scanned to start it. */
+    unitCode: z.string().max(200).nullable(),
+    results: z.array(checkResult),
+    photos: z.array(sha256Hex),
+    /**
+     * The unit's verdict per defect class, as judged against the template at the time: kept in
+     * the fact itself so that a later template change never rewrites an old inspection.
+     */
+    defective: z
+      .object({ critical: z.boolean(), major: z.boolean(), minor: z.boolean() })
+      .optional(),
+    counterfeitSignal: z.boolean().optional(),
+  }),
   'inspection.completed': z.object({
     inspectionId: id,
     lotId: id,
-    severity: z.enum(['normal', 'tightened', 'reduced']),
+    severity,
     sampleSize: z.number().int().positive(),
     critical: z.number().int().nonnegative(),
     major: z.number().int().nonnegative(),
     minor: z.number().int().nonnegative(),
     completedOn: isoDate,
+    unitsInspected: z.number().int().nonnegative().optional(),
+    /** What the station proposed from the counts against Ac/Re, and why. */
+    proposal: decision.optional(),
+    reasons: z.array(z.string().max(500)).optional(),
+    counterfeitSuspected: z.boolean().optional(),
+    /** Ac one AQL step tighter for the major-class sample: the switching score's +3 rule needs it. */
+    acceptOneStepTighter: z.number().int().nonnegative().nullable().optional(),
+  }),
+  /** A lot let through without inspection by a skip rule (never while the weekly spot-check quota is open). */
+  'inspection.skipped': z.object({
+    lotId: id,
+    category: z.string().max(40),
+    reason: z.string().max(500),
+    week: z.string().max(10),
   }),
   'lot.decided': z.object({
     lotId: id,
     decision,
     reason: z.string().max(500),
     decidedOn: isoDate,
+    ...decisionSignOffFields,
   }),
+  /** Goods going back to the supplier after a rejection. */
+  'lot.returned': z.object({
+    returnId: id,
+    lotId: id,
+    deliveryId: id,
+    supplierId: id,
+    quantity: z.number().int().nonnegative(),
+    reason: z.string().max(500),
+  }),
+  'switching.reduced-approved': z.object({
+    supplierId: id,
+    skuId: id,
+    productionSteady: z.boolean(),
+  }),
+  'switching.normal-reinstated': z.object({
+    supplierId: id,
+    skuId: id,
+    reason: z.enum(['manager-decision', 'production-irregular']),
+  }),
+  'switching.resumed': z.object({ supplierId: id, skuId: id }),
 } satisfies Record<string, z.ZodType>;
 
 export type EventType = keyof typeof eventPayloads;

@@ -3,6 +3,8 @@ import { migration0001 } from './0001-event-log';
 import { migration0002 } from './0002-master-data';
 import { migration0003 } from './0003-intake';
 import { migration0004 } from './0004-intake-scanning';
+import { migration0005 } from './0005-inspection';
+import { migration0006 } from './0006-supplier-quality';
 
 export type { Migration } from './migration';
 
@@ -12,6 +14,8 @@ export const migrations: readonly Migration[] = [
   migration0002,
   migration0003,
   migration0004,
+  migration0005,
+  migration0006,
 ];
 
 /** Tables that are projections of the log: emptied and refilled by `qcs db rebuild`. */
@@ -19,8 +23,17 @@ export const projectionTables: readonly string[] = [
   'event_subjects',
   'markers',
   'settings',
+  'penalties',
+  'counterfeit_confirmations',
+  'delivery_performance',
+  'supplier_standing_history',
   'delivery_serials',
   'quarantine_items',
+  'lot_returns',
+  'inspection_units',
+  'inspection_skips',
+  'switching_states',
+  'inspection_templates',
   'lot_decisions',
   'inspections',
   'lots',

@@ -1,11 +1,15 @@
 import type { Db } from '../database';
 import { createDeliveriesRepo } from './deliveries-repo';
 import { createEventsRepo } from './events-repo';
+import { createInspectionsRepo } from './inspections-repo';
 import { createLotsRepo } from './lots-repo';
 import { createQuarantineRepo } from './quarantine-repo';
 import { createSettingsRepo } from './settings-repo';
 import { createSkusRepo } from './skus-repo';
 import { createSuppliersRepo } from './suppliers-repo';
+import { createSupplierQualityRepos } from './supplier-quality-repos';
+import { createSwitchingRepo } from './switching-repo';
+import { createTemplatesRepo } from './templates-repo';
 import { createUsersRepo } from './users-repo';
 
 /** Every repository over one connection: the station's single writer. */
@@ -15,10 +19,14 @@ export function createRepos(db: Db) {
     settings: createSettingsRepo(db),
     users: createUsersRepo(db),
     suppliers: createSuppliersRepo(db),
+    supplierQuality: createSupplierQualityRepos(db),
     skus: createSkusRepo(db),
     deliveries: createDeliveriesRepo(db),
     lots: createLotsRepo(db),
     quarantine: createQuarantineRepo(db),
+    inspections: createInspectionsRepo(db),
+    switching: createSwitchingRepo(db),
+    templates: createTemplatesRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

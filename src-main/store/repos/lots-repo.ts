@@ -33,6 +33,20 @@ export interface LotRow {
   received_seq: number;
 }
 
+export interface LotDecisionRow {
+  lot_id: string;
+  seq: number;
+  decision: 'accept' | 'reject' | 'hold';
+  reason: string;
+  decided_on: string;
+  actor: string;
+  proposal: string | null;
+  conditional: number;
+  override: number;
+  sign_off: string | null;
+  event_hash: string | null;
+}
+
 const LIST_SQL = `
     SELECT l.lot_id, l.delivery_id, d.number AS delivery_number, s.name AS supplier_name, l.gtin,
       k.name AS sku_name, k.category, l.lot, l.quantity, l.expiry, l.status, l.received_on
@@ -57,12 +71,17 @@ export function createLotsRepo(db: Db) {
   const ofDelivery = db.prepare<[string], LotListRow>(
     `${LIST_SQL} WHERE l.delivery_id = ? ORDER BY l.received_seq`,
   );
-  const insertInspection = db.prepare(
-    `INSERT INTO inspections (inspection_id, lot_id, severity, sample_size, critical, major, minor, completed_on, inspector)
-     VALUES (@inspectionId, @lotId, @severity, @sampleSize, @critical, @major, @minor, @completedOn, @inspector)`,
-  );
   const insertDecision = db.prepare(
-    'INSERT INTO lot_decisions (lot_id, seq, decision, reason, decided_on, actor) VALUES (?, ?, ?, ?, ?, ?)',
+    `INSERT INTO lot_decisions (lot_id, seq, decision, reason, decided_on, actor, proposal, conditional, override, sign_off, event_hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const byId = db.prepare<[string], LotRow>('SELECT * FROM lots WHERE lot_id = ?');
+  const listRow = db.prepare<[string], LotListRow>(`${LIST_SQL} WHERE l.lot_id = ?`);
+  const pending = db.prepare<[], LotListRow>(
+    `${LIST_SQL} WHERE l.status IN ('awaiting-inspection', 'on-hold') ORDER BY l.received_seq`,
+  );
+  const lastDecision = db.prepare<[string], LotDecisionRow>(
+    'SELECT * FROM lot_decisions WHERE lot_id = ? ORDER BY seq DESC LIMIT 1',
   );
   const setStatus = db.prepare('UPDATE lots SET status = ? WHERE lot_id = ?');
   const addUnits = db.prepare('UPDATE lots SET quantity = quantity + ? WHERE lot_id = ?');
@@ -82,14 +101,28 @@ export function createLotsRepo(db: Db) {
         seq,
       });
     },
+    byId: (lotId: string): LotRow | undefined => byId.get(lotId),
+    listRow: (lotId: string): LotListRow | undefined => listRow.get(lotId),
+    /** Lots waiting for inspection or for a decision on hold, oldest first. */
+    pending: (): LotListRow[] => pending.all(),
+    lastDecision: (lotId: string): LotDecisionRow | undefined => lastDecision.get(lotId),
     byKey: (deliveryId: string, gtin: string, lot: string): LotRow | undefined =>
       byKey.get(deliveryId, gtin, lot),
     ofDelivery: (deliveryId: string): LotListRow[] => ofDelivery.all(deliveryId),
-    recordInspection(p: EventPayload<'inspection.completed'>, inspector: string): void {
-      insertInspection.run({ ...p, inspector });
-    },
-    decide(p: EventPayload<'lot.decided'>, seq: number, actor: string): void {
-      insertDecision.run(p.lotId, seq, p.decision, p.reason, p.decidedOn, actor);
+    decide(p: EventPayload<'lot.decided'>, seq: number, actor: string, eventHash: string): void {
+      insertDecision.run(
+        p.lotId,
+        seq,
+        p.decision,
+        p.reason,
+        p.decidedOn,
+        actor,
+        p.proposal ?? null,
+        p.conditional ? 1 : 0,
+        p.override ? 1 : 0,
+        p.signOff ? JSON.stringify(p.signOff) : null,
+        eventHash,
+      );
       setStatus.run(DECISION_STATUS[p.decision], p.lotId);
     },
     addUnits(lotId: string, units: number): void {

@@ -40,6 +40,12 @@ export function createSuppliersRepo(db: Db) {
   const insertAudit = db.prepare(
     'INSERT OR REPLACE INTO supplier_audits (supplier_id, date, auditor, score, result, valid_until) VALUES (?, ?, ?, ?, ?, ?)',
   );
+  const setStanding = db.prepare(
+    'UPDATE suppliers SET standing = ?, updated_seq = ? WHERE supplier_id = ?',
+  );
+  const byCode = db.prepare<[string], SupplierRow>(
+    'SELECT * FROM suppliers WHERE code = ? COLLATE NOCASE',
+  );
   const all = db.prepare<[], SupplierRow>('SELECT * FROM suppliers ORDER BY name');
   const byId = db.prepare<[string], SupplierRow>('SELECT * FROM suppliers WHERE supplier_id = ?');
   const docs = db.prepare<[], SupplierDocumentRow>(
@@ -63,7 +69,12 @@ export function createSuppliersRepo(db: Db) {
         insertAudit.run(p.supplierId, a.date, a.auditor, a.score, a.result, a.validUntil);
       }
     },
+    /** A standing change (scorecard, manager, head office): the rest of the record stays. */
+    setStanding(supplierId: string, standing: SupplierStanding, seq: number): void {
+      setStanding.run(standing, seq, supplierId);
+    },
     all: (): SupplierRow[] => all.all(),
+    byCode: (code: string): SupplierRow | undefined => byCode.get(code),
     byId: (id: string): SupplierRow | undefined => byId.get(id),
     allDocuments: (): SupplierDocumentRow[] => docs.all(),
     documentsOf: (id: string): SupplierDocumentRow[] => docsOf.all(id),

@@ -1,56 +1,114 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LotSummary } from '../../../src-shared/api/domain-intake';
 import { ErrorBanner } from '../../components/ErrorText';
-import { Table, type Column } from '../../components/Table';
+import { Table } from '../../components/Table';
 import { useCall } from '../../components/useCall';
+import { useStation } from '../../store/station-store';
+import { useLotColumns } from './lot-columns';
+import { LotInspection } from './LotInspection';
+import { TemplatesPanel } from './templates/TemplatesPanel';
 
-export function useLotColumns(): Column<LotSummary>[] {
-  const { t } = useTranslation();
-  return [
-    { key: 'lot', header: t('inspection.lot'), render: (l) => <code>{l.lot}</code> },
-    { key: 'product', header: t('inspection.product'), render: (l) => l.skuName ?? l.gtin },
-    {
-      key: 'delivery',
-      header: t('inspection.delivery'),
-      render: (l) => `${l.deliveryNumber} · ${l.supplierName}`,
-    },
-    { key: 'qty', header: t('inspection.quantity'), render: (l) => l.quantity, className: 'num' },
-    { key: 'expiry', header: t('inspection.expiry'), render: (l) => l.expiry ?? t('common.none') },
-    { key: 'received', header: t('inspection.received'), render: (l) => l.receivedOn },
-    {
-      key: 'status',
-      header: t('inspection.status'),
-      render: (l) => <span className={`pill lot-${l.status}`}>{t(`lotStatus.${l.status}`)}</span>,
-    },
-  ];
-}
+type Tab = 'queue' | 'quota' | 'templates';
 
 export function InspectionScreen() {
   const { t } = useTranslation();
-  const awaiting = useCall('intake.lots', { status: 'awaiting-inspection', limit: 200 });
+  const role = useStation((s) => s.user?.role);
+  const [tab, setTab] = useState<Tab>('queue');
+  const [lotId, setLotId] = useState<string | null>(null);
+  const queue = useCall('inspection.queue', {});
+  const quota = useCall('inspection.quota', {});
   const recent = useCall('intake.lots', { limit: 50 });
   const columns = useLotColumns();
+  const queueRows = (queue.value ?? []).map((q) => ({
+    ...q.lot,
+    inspectionStatus: q.inspectionStatus,
+  }));
+
+  if (lotId) {
+    return (
+      <section className="screen" aria-labelledby="inspection-title-h">
+        <h1 id="inspection-title-h">{t('inspection.title')}</h1>
+        <LotInspection lotId={lotId} onClose={() => setLotId(null)} />
+      </section>
+    );
+  }
   return (
-    <section className="screen" aria-labelledby="inspection-title">
-      <h1 id="inspection-title">{t('inspection.title')}</h1>
-      <h2>{t('inspection.awaiting')}</h2>
-      <ErrorBanner error={awaiting.error} />
-      <Table
-        label={t('inspection.awaiting')}
-        rows={awaiting.value ?? []}
-        rowKey={(l) => l.lotId}
-        empty={t('inspection.none')}
-        columns={columns}
-      />
-      <h2>{t('inspection.recent')}</h2>
-      <ErrorBanner error={recent.error} />
-      <Table
-        label={t('inspection.recent')}
-        rows={(recent.value ?? []).filter((l) => l.status !== 'awaiting-inspection')}
-        rowKey={(l) => l.lotId}
-        empty={t('inspection.none')}
-        columns={columns}
-      />
+    <section className="screen" aria-labelledby="inspection-title-h">
+      <h1 id="inspection-title-h">{t('inspection.title')}</h1>
+      <div className="row" role="tablist" aria-label={t('inspection.title')}>
+        {(['queue', 'quota', ...(role === 'inspector' ? [] : ['templates'])] as Tab[]).map((x) => (
+          <button
+            key={x}
+            type="button"
+            role="tab"
+            aria-selected={tab === x}
+            className={tab === x ? 'chip active' : 'chip'}
+            onClick={() => setTab(x)}
+          >
+            {t(`inspection.tab.${x}`)}
+          </button>
+        ))}
+      </div>
+      {tab === 'queue' && (
+        <>
+          <h2>{t('inspection.awaiting')}</h2>
+          <ErrorBanner error={queue.error} />
+          <Table<LotSummary & { inspectionStatus: string }>
+            label={t('inspection.awaiting')}
+            rows={queueRows}
+            rowKey={(l) => l.lotId}
+            empty={t('inspection.none')}
+            onSelect={(l) => setLotId(l.lotId)}
+            columns={[
+              ...columns,
+              {
+                key: 'progress',
+                header: t('inspection.progress'),
+                render: (l) => t(`inspection.progressState.${l.inspectionStatus}`),
+              },
+            ]}
+          />
+          <h2>{t('inspection.recent')}</h2>
+          <Table
+            label={t('inspection.recent')}
+            rows={(recent.value ?? []).filter(
+              (l) => l.status === 'accepted' || l.status === 'rejected',
+            )}
+            rowKey={(l) => l.lotId}
+            empty={t('inspection.none')}
+            onSelect={(l) => setLotId(l.lotId)}
+            columns={columns}
+          />
+        </>
+      )}
+      {tab === 'quota' && (
+        <>
+          <h2>{t('inspection.quotaTitle')}</h2>
+          <ErrorBanner error={quota.error} />
+          <Table
+            label={t('inspection.quotaTitle')}
+            rows={quota.value ?? []}
+            rowKey={(q) => q.category}
+            empty={t('inspection.none')}
+            columns={[
+              { key: 'category', header: t('inspection.category'), render: (q) => q.category },
+              { key: 'week', header: t('inspection.week'), render: (q) => q.week },
+              {
+                key: 'done',
+                header: t('inspection.quotaDone'),
+                render: (q) => (
+                  <span
+                    className={q.done >= q.quota ? 'pill lot-accepted' : 'pill warn'}
+                  >{`${q.done} / ${q.quota}`}</span>
+                ),
+                className: 'num',
+              },
+            ]}
+          />
+        </>
+      )}
+      {tab === 'templates' && <TemplatesPanel />}
     </section>
   );
 }

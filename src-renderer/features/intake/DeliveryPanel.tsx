@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { DeliveryDetail, DeliveryLineView } from '../../../src-shared/api/domain-intake';
 import { Table } from '../../components/Table';
 import { useBilingual } from '../../components/useBilingual';
-import { useLotColumns } from '../inspection/InspectionScreen';
+import { useLotColumns } from '../inspection/lot-columns';
 import { QuarantineList } from './QuarantineList';
 
 /** The open delivery: what was expected, what has arrived, the lots, the discrepancies so far. */

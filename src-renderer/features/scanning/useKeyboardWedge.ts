@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { defaultSettings } from '../../../src-shared/api/domain-settings';
 import { api } from '../../api/client';
 import { useStation } from '../../store/station-store';
+import { offerScan } from './scan-consumers';
 import { reportScanFailure } from './scan-feedback';
 import { insertReleasedText } from './text-insertion';
 import { WedgeDetector, type WedgeScheduler } from './wedge-detector';
@@ -18,6 +19,8 @@ const browserScheduler: WedgeScheduler = (callback, delayMs) => {
 function scanSender(): (data: string) => void {
   let queue: Promise<void> = Promise.resolve();
   return (data) => {
+    // A screen that is waiting for a scan of its own (an inspection unit) takes it first.
+    if (offerScan(data)) return;
     queue = queue.then(async () => {
       const result = await api.call('scan.submit', { data, source: 'wedge' });
       // Success needs nothing here: the station pushes `scan.result` to every screen.

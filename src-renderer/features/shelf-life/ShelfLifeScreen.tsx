@@ -5,7 +5,7 @@ import { ErrorBanner } from '../../components/ErrorText';
 import { Table } from '../../components/Table';
 import { useCall } from '../../components/useCall';
 import { useStation } from '../../store/station-store';
-import { useLotColumns } from '../inspection/InspectionScreen';
+import { useLotColumns } from '../inspection/lot-columns';
 
 export function ShelfLifeScreen() {
   const { t } = useTranslation();

@@ -1,0 +1,2 @@
+export { PhotoCapture, type PhotoCaptureProps } from './PhotoCapture';
+export { PhotoThumbs } from './PhotoThumbs';

@@ -1,0 +1,3 @@
+export * from './judge';
+export * from './lot-plan';
+export * from './unit-results';
