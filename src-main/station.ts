@@ -21,6 +21,9 @@ import { ScanPipeline } from './intake/scan-pipeline';
 import { databaseFile } from './paths';
 import { settingsHandlers } from './settings/handlers';
 import { settingsProjection } from './settings/projector';
+import { shelfLifeProjection } from './shelf-life/projector';
+import { shelfLifeHandlers } from './shelf-life/handlers';
+import { ShelfLifeService } from './shelf-life/shelf-life-service';
 import { SettingsService } from './settings/settings-service';
 import { Checkpointer } from './store/checkpointer';
 import { openDatabase, quickCheck, type Db } from './store/database';
@@ -90,6 +93,7 @@ export const projections = [
   templatesProjection,
   inspectionProjection,
   settingsProjection,
+  shelfLifeProjection,
 ];
 
 export interface StationCore {
@@ -217,7 +221,13 @@ export function openStation(options: StationOptions): Station {
     masterData,
   );
   const templates = new TemplatesService(repos, log);
-  const scans = new ScanPipeline(log, repos, intake, bus, clock);
+  const shelfLife = new ShelfLifeService({
+    repos,
+    log,
+    today,
+    rules: () => settings.get().shelfLife,
+  });
+  const scans = new ScanPipeline(log, repos, intake, bus, clock, shelfLife);
   const logService = new LogService(db, repos, publicKeyFromPem(keys.publicKeyPem), stationId);
 
   if (options.demo) seedDemo(log, repos, today());
@@ -298,6 +308,7 @@ export function openStation(options: StationOptions): Station {
       },
     ),
   );
+  registry.register(shelfLifeHandlers(shelfLife, { stationId, today, now: clock }));
   registry.register({ 'sync.status': () => syncStatus(repos) });
   const devices = new ScannerService({
     bus,

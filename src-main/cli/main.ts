@@ -7,6 +7,7 @@ import { registerLog } from './commands/log';
 import { registerSampling } from './commands/sampling';
 import { registerScanner } from './commands/scanner';
 import { registerServe } from './commands/serve';
+import { registerShelfLife } from './commands/shelf-life';
 import { CommandFailed, UsageError } from './errors';
 
 export function buildProgram(): Command {
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerScanner(program);
   registerGs1(program);
   registerSampling(program);
+  registerShelfLife(program);
   // Usage mistakes anywhere in the tree exit with code 2 and one line, not a stack trace.
   const configure = (cmd: Command) => {
     cmd.exitOverride().configureOutput({

@@ -6,6 +6,7 @@ import type { Repos } from '../store/repos';
 import { caseGtin, demoSkus, demoSuppliers, demoUsers, unitGtin, type DemoSku } from './demo-data';
 import { demoTemplateEvents } from './seed-templates';
 import { supplierQualityDemoEvents } from './seed-supplier-quality';
+import { demoShelfLifeEvent, stockDemoEvents } from './seed-stock';
 
 export const DEMO_VERSION = 1;
 
@@ -251,6 +252,16 @@ export function seedDemo(
         actor: inspector,
         subjects: [`lot:${lotId}`, `delivery:${deliveryId}`, `gtin:${gtin}`],
       });
+      const verdict = demoShelfLifeEvent(
+        lotId,
+        day,
+        {
+          expiry: k.shelfLifeDays === null ? null : addDays(production, k.shelfLifeDays),
+          production,
+        },
+        k.shelfLifeDays,
+      );
+      if (verdict) push(verdict);
       push({
         type: 'inspection.completed',
         payload: {
@@ -294,6 +305,7 @@ export function seedDemo(
 
   demoTemplateEvents().forEach((e) => push(e));
   supplierQualityDemoEvents(today).forEach((e) => push(e));
+  stockDemoEvents(today).forEach((e) => push(e));
   push({ type: 'demo.seeded', payload: { version: DEMO_VERSION }, actor: SYSTEM_ACTOR });
   log.appendMany(events);
   return { seeded: true, events: events.length };

@@ -49,10 +49,23 @@ export class LotDecisions {
   ): { proposal: Decision | null; needsSignOff: boolean; why: string | null } {
     const lot = this.d.inspections.lot(lotId);
     const inspection = this.d.repos.inspections.latestForLot(lotId);
-    const proposal =
+    const inspected =
       inspection?.status === 'completed'
         ? ((inspection.proposal as Decision | null) ?? null)
         : null;
+    // A lot below the shelf-life rule at receipt is proposed for rejection, inspected or not;
+    // only a QC manager can still take it, and only as a conditional acceptance.
+    const shortLife = this.shortShelfLife(lotId);
+    const proposal: Decision | null = shortLife ? 'reject' : inspected;
+    if (shortLife && decision === 'accept') {
+      return {
+        proposal,
+        needsSignOff: true,
+        why: `Shelf life too short (${shortLife}): only a QC manager can accept it, conditionally.`,
+      };
+    }
+    if (shortLife && decision === 'reject' && lot.status !== 'on-hold')
+      return { proposal, needsSignOff: false, why: null };
     if (lot.status === 'on-hold' && decision !== 'hold') {
       return {
         proposal,
@@ -87,6 +100,12 @@ export class LotDecisions {
     if (conditional && input.decision !== 'accept')
       throw new AppError('invalid_input', 'Only an acceptance can be conditional.');
     const need = this.requirement(input.lotId, input.decision, conditional);
+    const shortLife = this.shortShelfLife(input.lotId);
+    if (shortLife && input.decision === 'accept' && !conditional)
+      throw new AppError(
+        'invalid_input',
+        `Shelf life too short (${shortLife}): the lot can only be accepted conditionally.`,
+      );
     const reason = input.reason?.trim() ?? '';
     let signOff: SignOff | undefined;
     if (need.needsSignOff) {
@@ -164,8 +183,17 @@ export class LotDecisions {
     });
   }
 
+  /** The shelf-life reason when the lot failed the acceptance rule at receipt, else null. */
+  private shortShelfLife(lotId: string): string | null {
+    const shelf = this.d.repos.shelfLife.byId(lotId);
+    return shelf?.shelf_acceptable === 0 ? (shelf.shelf_reason_en ?? 'below the rule') : null;
+  }
+
   /** Lets a lot through without inspection when a skip rule allows it (never against the quota). */
   skip(lotId: string, actor: string): void {
+    const shortLife = this.shortShelfLife(lotId);
+    if (shortLife)
+      throw new AppError('refused', `Shelf life too short (${shortLife}): the lot cannot skip.`);
     const p = this.d.inspections.proposal(lotId);
     if (!p.skip.allowed) throw new AppError('refused', p.skip.reason);
     const delivery = this.d.repos.deliveries.byId(p.lot.delivery_id);

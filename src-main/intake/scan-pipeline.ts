@@ -8,6 +8,7 @@ import { AppError } from '../api/app-error';
 import type { PushBus } from '../api/push-bus';
 import type { EventLog, NewEvent } from '../store/event-log';
 import type { Repos } from '../store/repos';
+import type { ShelfLifeService } from '../shelf-life/shelf-life-service';
 import type { IntakeService } from './intake-service';
 
 export interface ScanInput {
@@ -38,6 +39,8 @@ interface Decision {
   text: Bilingual;
   warnings: Bilingual[];
   severity: ScanResult['severity'];
+  /** The barcode had no usable date: the inspector is asked for one. */
+  promptDates?: boolean;
 }
 
 const bi = (en: string, zh: string): Bilingual => ({ en, zh });
@@ -60,6 +63,7 @@ export class ScanPipeline {
     private readonly intake: IntakeService,
     private readonly bus: PushBus,
     private readonly clock: () => number = Date.now,
+    private readonly shelfLife: ShelfLifeService | null = null,
   ) {}
 
   submit(input: ScanInput): ScanResult {
@@ -124,6 +128,8 @@ export class ScanPipeline {
       skuName: decision.skuName,
       units: decision.units,
       warnings: decision.warnings,
+      lotId: decision.lotId,
+      promptDates: decision.promptDates === true,
     };
     this.lastByDevice.set(key, { data: input.data, at: now, result });
     this.bus.emit('scan.result', result);
@@ -343,6 +349,34 @@ export class ScanPipeline {
         subjects: [`lot:${lotId}`, `delivery:${deliveryId}`, `gtin:${skuGtin}`],
       });
     }
+    let promptDates: string | null = null;
+    if (this.shelfLife && (!existing || this.repos.shelfLife.byId(lotId)?.removal_date == null)) {
+      const sku = {
+        gtin: skuGtin,
+        category: match.sku.category,
+        shelfLifeDays: match.sku.shelf_life_days,
+      };
+      const verdict = this.shelfLife.atReceipt(lotId, sku, meaning.dates, today);
+      if (verdict) {
+        before.push(verdict.event);
+        const why = verdict.event.payload.reason;
+        if (!verdict.evaluation.acceptable)
+          warnings.push(
+            bi(
+              `Shelf life too short: ${why.en}. Proposed for rejection.`,
+              `保质期不足：${why.zh}。建议拒收。`,
+            ),
+          );
+      } else if (!existing && sku.shelfLifeDays !== null) {
+        promptDates = lotId;
+        warnings.push(
+          bi(
+            `No date in the barcode: enter the expiry or production date of lot ${lotCode || '(no lot)'}.`,
+            `条码中没有日期：请输入批次 ${lotCode || '（无批号）'} 的有效期或生产日期。`,
+          ),
+        );
+      }
+    }
     const line = this.repos.deliveries.lineFor(deliveryId, skuGtin);
     if (!line || line.unexpected === 1) {
       warnings.push(
@@ -370,6 +404,7 @@ export class ScanPipeline {
       lotId,
       units: perItem,
       before,
+      promptDates: promptDates !== null,
       outcome: 'counted',
       deliveryId,
       warnings,

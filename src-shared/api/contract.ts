@@ -8,6 +8,7 @@ import { logCalls } from './domain-log';
 import { masterDataCalls } from './domain-master-data';
 import { photosCalls } from './domain-photos';
 import { settingsCalls } from './domain-settings';
+import { shelfLifeCalls } from './domain-shelf-life';
 import { supplierQualityCalls } from './domain-supplier-quality';
 import { syncCalls } from './domain-sync';
 import { systemCalls } from './domain-system';
@@ -21,6 +22,7 @@ export const contract = mergeDomains(
   supplierQualityCalls,
   intakeCalls,
   inspectionCalls,
+  shelfLifeCalls,
   logCalls,
   syncCalls,
   settingsCalls,

@@ -110,6 +110,10 @@ export const scanResult = z.object({
   skuName: z.string().nullable(),
   units: z.number().int(),
   warnings: z.array(bilingual),
+  /** The lot the scan was counted into. */
+  lotId: z.string().nullable().optional(),
+  /** The barcode carried no usable date: ask the inspector for the lot's expiry. */
+  promptDates: z.boolean().optional(),
 });
 export type ScanResult = z.infer<typeof scanResult>;
 

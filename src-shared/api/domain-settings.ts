@@ -4,6 +4,7 @@ import {
   defaultSupplierQualitySettings,
   supplierQualitySettings,
 } from '../suppliers/quality-settings';
+import { defaultShelfLifeSettings, shelfLifeSettings } from '../shelf-life/settings';
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 
@@ -49,6 +50,8 @@ export const stationSettings = z.object({
   /** Supplier scorecard, standing thresholds, supplier gate policy, penalty rules. */
   supplierQuality: supplierQualitySettings,
   inspection: inspectionSettings,
+  /** Shelf-life rules: defaults, per category and per SKU (GTIN). */
+  shelfLife: shelfLifeSettings,
 });
 export type StationSettings = z.infer<typeof stationSettings>;
 
@@ -64,6 +67,7 @@ export const defaultSettings: StationSettings = {
   serialScanners: [],
   supplierQuality: defaultSupplierQualitySettings,
   inspection: { spotCheckQuota: 3, skipLotCategories: ['small-appliances', 'personal-care'] },
+  shelfLife: defaultShelfLifeSettings,
 };
 
 export const settingsCalls = {

@@ -10,6 +10,7 @@ export * from './domain-log';
 export * from './domain-master-data';
 export * from './domain-photos';
 export * from './domain-settings';
+export * from './domain-shelf-life';
 export * from './domain-supplier-quality';
 export * from './domain-sync';
 export * from './domain-system';

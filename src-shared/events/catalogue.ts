@@ -215,6 +215,34 @@ export const eventPayloads = {
     sellBy: isoDate.nullable().optional(),
     packaging: isoDate.nullable().optional(),
   }),
+  /**
+   * A lot's dates and shelf-life verdict at receipt: at its first scan that carries a date, or
+   * when the inspector types the date the barcode lacks (or reads it from the label).
+   */
+  'lot.shelf-life-evaluated': z.object({
+    lotId: id,
+    expiry: isoDate,
+    production: isoDate.nullable(),
+    receivedOn: isoDate,
+    totalDays: z.number().int().positive(),
+    removalWindowDays: z.number().int().nonnegative(),
+    removalDate: isoDate,
+    alertDate: isoDate,
+    remainingDays: z.number().int(),
+    minRemainingDays: z.number().int().nonnegative(),
+    acceptable: z.boolean(),
+    reason: z.object({ en: z.string().max(300), zh: z.string().max(300) }),
+    dateSource: z.enum(['barcode', 'label', 'manual']),
+    expiryBasis: z.enum(['stated', 'production-plus-shelf-life']),
+  }),
+  /** A lot in stock pulled from sale, sold out, moved (with where to), or back in stock. */
+  'lot.stock-changed': z.object({
+    lotId: id,
+    status: z.enum(['in-stock', 'pulled', 'sold-out', 'moved']),
+    locationNote: z.string().max(120).nullable(),
+    note: z.string().max(500).optional(),
+    on: isoDate,
+  }),
   'template.upserted': inspectionTemplate,
 
   /** The plan, the seed and the cartons to open, fixed when the inspection of a lot starts. */

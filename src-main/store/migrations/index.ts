@@ -5,6 +5,7 @@ import { migration0003 } from './0003-intake';
 import { migration0004 } from './0004-intake-scanning';
 import { migration0005 } from './0005-inspection';
 import { migration0006 } from './0006-supplier-quality';
+import { migration0007 } from './0007-shelf-life';
 
 export type { Migration } from './migration';
 
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0006,
+  migration0007,
 ];
 
 /** Tables that are projections of the log: emptied and refilled by `qcs db rebuild`. */

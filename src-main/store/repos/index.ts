@@ -5,6 +5,7 @@ import { createInspectionsRepo } from './inspections-repo';
 import { createLotsRepo } from './lots-repo';
 import { createQuarantineRepo } from './quarantine-repo';
 import { createSettingsRepo } from './settings-repo';
+import { createShelfLifeRepo } from './shelf-life-repo';
 import { createSkusRepo } from './skus-repo';
 import { createSuppliersRepo } from './suppliers-repo';
 import { createSupplierQualityRepos } from './supplier-quality-repos';
@@ -23,6 +24,7 @@ export function createRepos(db: Db) {
     skus: createSkusRepo(db),
     deliveries: createDeliveriesRepo(db),
     lots: createLotsRepo(db),
+    shelfLife: createShelfLifeRepo(db),
     quarantine: createQuarantineRepo(db),
     inspections: createInspectionsRepo(db),
     switching: createSwitchingRepo(db),
