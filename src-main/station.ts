@@ -190,6 +190,8 @@ export interface Station extends StationCore {
   devices: ScannerService;
   /** Photo evidence (DATA/photos), content-addressed by SHA-256. */
   photos: PhotoStore;
+  /** Shelf-life verdicts, the board and the pull list. */
+  shelfLife: ShelfLifeService;
   mode: StationMode;
   today(): string;
 }
@@ -357,6 +359,7 @@ export function openStation(options: StationOptions): Station {
     templates,
     devices,
     photos,
+    shelfLife,
     mode: options.mode,
     today,
   };

@@ -21,6 +21,17 @@ export function lotSummaryOf(l: LotListRow): LotSummary {
     expiry: l.expiry,
     status: l.status,
     receivedOn: l.received_on,
+    shelf:
+      l.shelf_acceptable === 1
+        ? 'ok'
+        : l.shelf_acceptable === 0
+          ? 'short'
+          : l.shelf_life_days === null && l.expiry === null
+            ? 'none'
+            : 'dates-missing',
+    shelfReason:
+      l.shelf_reason_en !== null ? { en: l.shelf_reason_en, zh: l.shelf_reason_zh ?? '' } : null,
+    removalDate: l.removal_date,
   };
 }
 

@@ -1,3 +1,4 @@
+import { lotSummaryOf } from '../inspection/inspection-views';
 import type { DeliveryDetail, DeliverySummary } from '../../src-shared/api/domain-intake';
 import type { EventPayload } from '../../src-shared/events/catalogue';
 import { summariseDelivery } from '../../src-shared/intake/delivery-summary';
@@ -73,20 +74,7 @@ export function deliveryDetailOf(
       unexpected: l.unexpected === 1,
       state: summary.lines[i]?.state ?? 'complete',
     })),
-    lots: lots.map((l) => ({
-      lotId: l.lot_id,
-      deliveryId: l.delivery_id,
-      deliveryNumber: l.delivery_number,
-      supplierName: l.supplier_name,
-      gtin: l.gtin,
-      skuName: l.sku_name,
-      category: l.category,
-      lot: l.lot,
-      quantity: l.quantity,
-      expiry: l.expiry,
-      status: l.status,
-      receivedOn: l.received_on,
-    })),
+    lots: lots.map(lotSummaryOf),
     quarantine: quarantine.map((q) => ({
       gtin: q.gtin,
       units: q.units,

@@ -1,3 +1,4 @@
+import { lotSummaryOf } from '../inspection/inspection-views';
 import { v7 as uuidv7 } from 'uuid';
 import type {
   CloseSummary,
@@ -44,20 +45,7 @@ export class IntakeService {
   }
 
   lots(status: LotStatus | undefined, limit: number): LotSummary[] {
-    return this.repos.lots.recent(status, limit).map((l) => ({
-      lotId: l.lot_id,
-      deliveryId: l.delivery_id,
-      deliveryNumber: l.delivery_number,
-      supplierName: l.supplier_name,
-      gtin: l.gtin,
-      skuName: l.sku_name,
-      category: l.category,
-      lot: l.lot,
-      quantity: l.quantity,
-      expiry: l.expiry,
-      status: l.status,
-      receivedOn: l.received_on,
-    }));
+    return this.repos.lots.recent(status, limit).map(lotSummaryOf);
   }
 
   gate(supplierId: string): GateResult {

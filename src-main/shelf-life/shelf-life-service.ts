@@ -1,13 +1,14 @@
 import type {
   BoardRow,
   LotShelfLifeView,
+  PullGroup,
   ShelfBoard,
   StockStatus,
 } from '../../src-shared/api/domain-shelf-life';
 import type { NewEvent } from '../store/event-log';
 import type { EventLog } from '../store/event-log';
 import type { Repos } from '../store/repos';
-import type { LotShelfRow } from '../store/repos/shelf-life-repo';
+import type { BoardSku, LotShelfRow } from '../store/repos/shelf-life-repo';
 import { evaluateShelfLife, expiryFromGs1, pullStatus } from '../../src-shared/shelf-life';
 import type { Gs1Dates, ShelfLifeEvaluation } from '../../src-shared/shelf-life';
 import { rulesForSku, type ShelfLifeSettings } from '../../src-shared/shelf-life/settings';
@@ -176,8 +177,11 @@ export class ShelfLifeService {
     actor: string,
   ): LotShelfLifeView {
     const lot = this.row(input.lotId);
-    if (lot.status !== 'accepted')
-      throw new AppError('conflict', `Lot ${lot.lot} is not in stock (it is ${lot.status}).`);
+    if (lot.status === 'rejected')
+      throw new AppError(
+        'conflict',
+        `Lot ${lot.lot} was rejected and returned: it is not in stock.`,
+      );
     if (lot.stock_status === input.status && !input.locationNote)
       throw new AppError('conflict', `Lot ${lot.lot} is already marked ${input.status}.`);
     this.d.log.append({
@@ -195,49 +199,79 @@ export class ShelfLifeService {
     return this.view(lot.lot_id);
   }
 
-  /** Lots in stock that are overdue or leave sale within 30 days, in FEFO order. */
+  /**
+   * Lots in stock that are overdue or leave sale within 30 days, in FEFO order. Up to 100,000
+   * rows: one pass, one object per row; names and date arithmetic are worked out once per
+   * delivery, GTIN and removal date (a few hundred at most), not once per lot.
+   */
   board(): ShelfBoard {
     const today = this.d.today();
-    const rows = this.d.repos.shelfLife.board(addDays(today, BOARD_DAYS));
+    const repo = this.d.repos.shelfLife;
+    const rows = repo.board(addDays(today, BOARD_DAYS));
+    const suppliers = new Map<string, string | null>();
+    const skus = new Map<string, BoardSku | null>();
+    type CountKey = 'overdue' | 'thisWeek' | 'next30Days';
+    const dates = new Map<string, { group: PullGroup; key: CountKey; days: number }>();
     const seen = new Set<string>();
     const counts = { overdue: 0, thisWeek: 0, next30Days: 0, alerting: 0 };
     const byCategory = new Map<string, { overdue: number; thisWeek: number; next30Days: number }>();
     const out: BoardRow[] = new Array<BoardRow>(rows.length);
+    let n = 0;
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i] as (typeof rows)[number];
-      const status = pullStatus({ removalDate: r.removal_date }, today);
-      const group = status === 'later' ? 'next-30-days' : status;
-      const key =
-        group === 'overdue' ? 'overdue' : group === 'this-week' ? 'thisWeek' : 'next30Days';
-      counts[key]++;
-      const category = r.category ?? '—';
+      let supplierName = suppliers.get(r.delivery_id);
+      if (supplierName === undefined) {
+        supplierName = repo.boardSupplier(r.delivery_id);
+        suppliers.set(r.delivery_id, supplierName);
+      }
+      // A lot whose delivery or supplier is unknown is left off (as an inner join would).
+      if (supplierName === null) continue;
+      let sku = skus.get(r.gtin);
+      if (sku === undefined) {
+        sku = repo.boardSku(r.gtin);
+        skus.set(r.gtin, sku);
+      }
+      let date = dates.get(r.removal_date);
+      if (!date) {
+        const status = pullStatus({ removalDate: r.removal_date }, today);
+        const group = status === 'later' ? 'next-30-days' : status;
+        date = {
+          group,
+          key: group === 'overdue' ? 'overdue' : group === 'this-week' ? 'thisWeek' : 'next30Days',
+          days: daysBetween(today, r.removal_date),
+        };
+        dates.set(r.removal_date, date);
+      }
+      counts[date.key]++;
+      const category = sku?.category ?? '—';
       let c = byCategory.get(category);
       if (!c) byCategory.set(category, (c = { overdue: 0, thisWeek: 0, next30Days: 0 }));
-      c[key]++;
+      c[date.key]++;
       const alerting = r.alert_date <= today;
       if (alerting) counts.alerting++;
       const issueFirst = !seen.has(r.gtin);
-      seen.add(r.gtin);
-      out[i] = {
+      if (issueFirst) seen.add(r.gtin);
+      out[n++] = {
         lotId: r.lot_id,
         gtin: r.gtin,
-        skuName: r.sku_name,
-        skuNameZh: r.sku_name_zh,
-        category: r.category,
+        skuName: sku?.sku_name ?? null,
+        skuNameZh: sku?.sku_name_zh ?? null,
+        category: sku?.category ?? null,
         lot: r.lot,
         quantity: r.quantity,
-        supplierName: r.supplier_name,
+        supplierName,
         locationNote: r.location_note,
         receivedOn: r.received_on,
         expiry: r.expiry,
         removalDate: r.removal_date,
         alertDate: r.alert_date,
-        group,
-        daysToRemoval: daysBetween(today, r.removal_date),
+        group: date.group,
+        daysToRemoval: date.days,
         issueFirst,
         alerting,
       };
     }
+    out.length = n;
     return {
       today,
       rows: out,

@@ -142,6 +142,13 @@ describe('shelf life at the dock', () => {
     });
   });
 
+  it('reads a GS1 day 00 as the last day of the month (leap February)', async () => {
+    scan(`]C100${demoSscc(102)}`);
+    const r = scan(`]C101${CASHEWS}17280200${'10'}LEAP`);
+    const v = await ok(call<LotShelfLifeView>('shelfLife.ofLot', { lotId: r.lotId }));
+    expect(v).toMatchObject({ expiry: '2028-02-29', removalDate: '2027-12-31' });
+  });
+
   it('asks for the date when the barcode has none, and takes a month-only date', async () => {
     scan(`]C100${demoSscc(102)}`);
     const r = scan(`]C101${CASHEWS}10NODATE`);

@@ -1,8 +1,17 @@
-import { app, BrowserWindow, ipcMain, session, shell, type WebContents } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  Notification,
+  session,
+  shell,
+  type WebContents,
+} from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createIpcCallHandler, IPC_CALL_CHANNEL, IPC_PUSH_CHANNEL } from '../api/ipc-transport';
 import { appRoot } from '../paths';
+import { AlertNotifier } from '../shelf-life/alert-notifier';
 import { openStation, StationStartError, type Station } from '../station';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 
@@ -114,6 +123,13 @@ if (!app.requestSingleInstanceLock()) {
     });
     app.on('web-contents-created', (_e, contents) => lockDown(contents));
     createWindow();
+    // Desktop notifications on alert dates (browser mode shows the in-app alert list only).
+    if (Notification.isSupported()) {
+      new AlertNotifier(
+        () => running.shelfLife.alertsDue(),
+        (notice) => new Notification({ title: notice.title, body: notice.body }).show(),
+      ).start();
+    }
   });
 
   app.on('window-all-closed', () => {

@@ -49,6 +49,10 @@ export const lotSummary = z.object({
   expiry: z.string().nullable(),
   status: lotStatus,
   receivedOn: z.string(),
+  /** Shelf life at receipt: within the rule, too short, no date yet, or not date-bound. */
+  shelf: z.enum(['ok', 'short', 'dates-missing', 'none']),
+  shelfReason: bilingual.nullable(),
+  removalDate: z.string().nullable(),
 });
 export type LotSummary = z.infer<typeof lotSummary>;
 

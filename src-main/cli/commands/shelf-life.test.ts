@@ -193,11 +193,12 @@ describe('qcs shelf-life evaluate with a station data directory', () => {
     expect(text.stdout).toMatch(/^Verdict\s+ACCEPT$/m);
   });
 
-  it('uses the defaults when the directory holds no station', () => {
+  it('refuses a directory that holds no station, like the other commands', () => {
     const missing = join(dir.path, 'missing');
     const r = runCli(['shelf-life', 'evaluate', ...example, '--data-dir', missing]);
-    expect(r.status).toBe(0);
-    expect(r.stdout).toContain(`head-office defaults (no station data in ${missing})`);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`no station data in ${missing}`);
+    expect(r.stdout).toBe('');
   });
 });
 

@@ -37,12 +37,8 @@ async function loadSettings(dataDirOption: string | undefined): Promise<LoadedSe
   const { databaseFile, resolveDataDir } = await import('../../paths');
   const dataDir = resolveDataDir(dataDirOption);
   const file = databaseFile(dataDir);
-  if (!existsSync(file)) {
-    return {
-      settings: defaultShelfLifeSettings,
-      source: `head-office defaults (no station data in ${dataDir})`,
-    };
-  }
+  // Like the other commands: a mistyped directory must not pass for the station's own rules.
+  if (!existsSync(file)) throw new UsageError(`no station data in ${dataDir}`);
   const { openDatabase } = await import('../../store/database');
   const { createSettingsRepo } = await import('../../store/repos/settings-repo');
   let stored: unknown;

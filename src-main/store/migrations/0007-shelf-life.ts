@@ -22,6 +22,6 @@ export const migration0007: Migration = {
     ALTER TABLE lots ADD COLUMN expiry_basis TEXT;
     ALTER TABLE lots ADD COLUMN stock_status TEXT NOT NULL DEFAULT 'in-stock';
     ALTER TABLE lots ADD COLUMN location_note TEXT;
-    CREATE INDEX lots_board ON lots (stock_status, status, removal_date, received_on);
+    CREATE INDEX lots_board ON lots (stock_status, removal_date, received_on);
   `,
 };

@@ -15,6 +15,11 @@ export interface LotListRow {
   expiry: string | null;
   status: LotStatus;
   received_on: string;
+  shelf_acceptable: number | null;
+  shelf_reason_en: string | null;
+  shelf_reason_zh: string | null;
+  removal_date: string | null;
+  shelf_life_days: number | null;
 }
 
 export interface LotRow {
@@ -49,7 +54,8 @@ export interface LotDecisionRow {
 
 const LIST_SQL = `
     SELECT l.lot_id, l.delivery_id, d.number AS delivery_number, s.name AS supplier_name, l.gtin,
-      k.name AS sku_name, k.category, l.lot, l.quantity, l.expiry, l.status, l.received_on
+      k.name AS sku_name, k.category, l.lot, l.quantity, l.expiry, l.status, l.received_on,
+      l.shelf_acceptable, l.shelf_reason_en, l.shelf_reason_zh, l.removal_date, k.shelf_life_days
     FROM lots l
     JOIN deliveries d ON d.delivery_id = l.delivery_id
     JOIN suppliers s ON s.supplier_id = d.supplier_id

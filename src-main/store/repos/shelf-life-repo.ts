@@ -28,9 +28,14 @@ export interface LotShelfRow {
   location_note: string | null;
 }
 
-/** One lot on the shelf-life board, names joined in. */
+/**
+ * One lot on the shelf-life board, as the lots table has it. Its supplier and SKU names come
+ * from `boardSupplier` and `boardSku`: the board's few hundred deliveries and few dozen SKUs are
+ * looked up once each per board instead of joined into each of up to 100,000 rows.
+ */
 export interface BoardSqlRow {
   lot_id: string;
+  delivery_id: string;
   gtin: string;
   lot: string;
   quantity: number;
@@ -39,27 +44,26 @@ export interface BoardSqlRow {
   removal_date: string;
   alert_date: string;
   location_note: string | null;
-  supplier_name: string;
-  sku_name: string | null;
+}
+
+/** The names a board row shows for its GTIN (null when no SKU owns the GTIN). */
+export interface BoardSku {
+  sku_name: string;
   sku_name_zh: string | null;
-  category: string | null;
+  category: string;
 }
 
 /**
- * Lots in stock: accepted (also conditionally) and not pulled, sold out or moved off the
- * shelf. `ORDER BY removal_date, received_on` is the first-expiry-first-out order, served by
- * the `lots_board` index together with the filter.
+ * Lots in stock: received and not returned to the supplier (awaiting inspection, on hold or
+ * accepted, also conditionally), and not pulled, sold out or moved away. A lot waiting at the
+ * dock expires like any other. `ORDER BY removal_date, received_on` is the first-expiry-first-out
+ * order, served by the `lots_board` index together with the filter.
  */
 export const BOARD_SQL = `
-  SELECT l.lot_id, l.gtin, l.lot, l.quantity, l.received_on, l.expiry, l.removal_date,
-    l.alert_date, l.location_note, s.name AS supplier_name, k.name AS sku_name,
-    k.name_zh AS sku_name_zh, k.category
+  SELECT l.lot_id, l.delivery_id, l.gtin, l.lot, l.quantity, l.received_on, l.expiry,
+    l.removal_date, l.alert_date, l.location_note
   FROM lots l
-  JOIN deliveries d ON d.delivery_id = l.delivery_id
-  JOIN suppliers s ON s.supplier_id = d.supplier_id
-  LEFT JOIN sku_packaging p ON p.gtin = l.gtin
-  LEFT JOIN skus k ON k.sku_id = p.sku_id
-  WHERE l.stock_status = 'in-stock' AND l.status = 'accepted' AND l.removal_date <= ?
+  WHERE l.stock_status = 'in-stock' AND l.removal_date <= ? AND l.status <> 'rejected'
   ORDER BY l.removal_date, l.received_on`;
 
 export function createShelfLifeRepo(db: Db) {
@@ -83,6 +87,14 @@ export function createShelfLifeRepo(db: Db) {
     'UPDATE lots SET stock_status = ?, location_note = COALESCE(?, location_note) WHERE lot_id = ?',
   );
   const board = db.prepare<[string], BoardSqlRow>(BOARD_SQL);
+  const boardSupplier = db.prepare<[string], { name: string }>(
+    `SELECT s.name FROM deliveries d JOIN suppliers s ON s.supplier_id = d.supplier_id
+     WHERE d.delivery_id = ?`,
+  );
+  const boardSku = db.prepare<[string], BoardSku>(
+    `SELECT k.name AS sku_name, k.name_zh AS sku_name_zh, k.category
+     FROM sku_packaging p JOIN skus k ON k.sku_id = p.sku_id WHERE p.gtin = ?`,
+  );
   return {
     byId: (lotId: string): LotShelfRow | undefined => byId.get(lotId),
     evaluated(p: EventPayload<'lot.shelf-life-evaluated'>): void {
@@ -108,6 +120,11 @@ export function createShelfLifeRepo(db: Db) {
     },
     /** Lots in stock whose removal date is on or before `until`, in FEFO order. */
     board: (until: string): BoardSqlRow[] => board.all(until),
+    /** The supplier's name of a delivery on the board (null: no such delivery or supplier). */
+    boardSupplier: (deliveryId: string): string | null =>
+      boardSupplier.get(deliveryId)?.name ?? null,
+    /** The SKU names of a GTIN on the board (null: no SKU owns it). */
+    boardSku: (gtin: string): BoardSku | null => boardSku.get(gtin) ?? null,
   };
 }
 export type ShelfLifeRepo = ReturnType<typeof createShelfLifeRepo>;

@@ -5,6 +5,7 @@ import type { ApiError } from '../../../src-shared/api/result';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorText';
 import { useCall } from '../../components/useCall';
+import { LotShelfCard } from '../shelf-life/LotShelfCard';
 import { DecisionPanel } from './DecisionPanel';
 import { PlanTable } from './PlanTable';
 import { ProposalPanel } from './ProposalPanel';
@@ -31,6 +32,14 @@ export function LotInspection({ lotId, onClose }: { lotId: string; onClose: () =
         </button>
       </div>
       <ErrorBanner error={error ?? proposal.error ?? current.error} />
+      <LotShelfCard
+        lotId={lotId}
+        undecided={
+          !view?.decision &&
+          proposal.value?.lot.status !== 'accepted' &&
+          proposal.value?.lot.status !== 'rejected'
+        }
+      />
       {!started && proposal.value && (
         <ProposalPanel proposal={proposal.value} onStarted={() => void current.reload()} />
       )}

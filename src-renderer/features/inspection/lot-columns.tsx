@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { LotSummary } from '../../../src-shared/api/domain-intake';
 import type { Column } from '../../components/Table';
+import { ShelfPill } from '../shelf-life/LotDatesForm';
 
 export function useLotColumns(): Column<LotSummary>[] {
   const { t } = useTranslation();
@@ -18,6 +19,7 @@ export function useLotColumns(): Column<LotSummary>[] {
     },
     { key: 'qty', header: t('inspection.quantity'), render: (l) => l.quantity, className: 'num' },
     { key: 'expiry', header: t('inspection.expiry'), render: (l) => l.expiry ?? t('common.none') },
+    { key: 'shelf', header: t('shelfDates.column'), render: (l) => <ShelfPill lot={l} /> },
     { key: 'received', header: t('inspection.received'), render: (l) => l.receivedOn },
     {
       key: 'status',

@@ -3,6 +3,8 @@ import type { DeliveryDetail, DeliveryLineView } from '../../../src-shared/api/d
 import { Table } from '../../components/Table';
 import { useBilingual } from '../../components/useBilingual';
 import { useLotColumns } from '../inspection/lot-columns';
+import { LotDatesForm } from '../shelf-life/LotDatesForm';
+import { useStation } from '../../store/station-store';
 import { QuarantineList } from './QuarantineList';
 
 /** The open delivery: what was expected, what has arrived, the lots, the discrepancies so far. */
@@ -18,6 +20,8 @@ export function DeliveryPanel({
   const { t, i18n } = useTranslation();
   const pick = useBilingual();
   const lotColumns = useLotColumns().filter((c) => c.key !== 'delivery');
+  const lastScan = useStation((st) => st.lastScan);
+  const needDates = detail.lots.filter((l) => l.shelf === 'dates-missing');
   const d = detail.delivery;
   const s = detail.summary;
   const counts = {
@@ -119,6 +123,18 @@ export function DeliveryPanel({
           },
         ]}
       />
+      {needDates.length > 0 && (
+        <section aria-labelledby="dates-needed-title">
+          <h2 id="dates-needed-title">{t('shelfDates.needed')}</h2>
+          {needDates.map((l) => (
+            <LotDatesForm
+              key={l.lotId}
+              lot={l}
+              focus={lastScan?.promptDates === true && lastScan.lotId === l.lotId}
+            />
+          ))}
+        </section>
+      )}
       <h2>{t('intake.lotsTitle')}</h2>
       <Table
         label={t('intake.lotsTitle')}

@@ -1,40 +1,34 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LotSummary } from '../../../src-shared/api/domain-intake';
-import { daysBetween } from '../../../src-shared/util/dates';
-import { ErrorBanner } from '../../components/ErrorText';
-import { Table } from '../../components/Table';
-import { useCall } from '../../components/useCall';
-import { useStation } from '../../store/station-store';
-import { useLotColumns } from '../inspection/lot-columns';
+import { ShelfLifeRulesPanel } from './rules/ShelfLifeRulesPanel';
+import { ShelfBoard } from './ShelfBoard';
 
+type Tab = 'board' | 'rules';
+const TABS: readonly Tab[] = ['board', 'rules'];
+
+/** Lots to pull from sale (the board), and the shelf-life rules (read-only for inspectors). */
 export function ShelfLifeScreen() {
   const { t } = useTranslation();
-  const today = useStation((s) => s.info?.today ?? '');
-  const lots = useCall('intake.lots', { status: 'accepted', limit: 1000 });
-  const columns = useLotColumns();
-  const withExpiry = (lots.value ?? [])
-    .filter((l): l is LotSummary & { expiry: string } => l.expiry !== null)
-    .sort((a, b) => a.expiry.localeCompare(b.expiry));
+  const [tab, setTab] = useState<Tab>('board');
   return (
     <section className="screen" aria-labelledby="shelf-title">
       <h1 id="shelf-title">{t('shelfLife.title')}</h1>
-      <h2>{t('shelfLife.byExpiry')}</h2>
-      <ErrorBanner error={lots.error} />
-      <Table
-        label={t('shelfLife.byExpiry')}
-        rows={withExpiry}
-        rowKey={(l) => l.lotId}
-        empty={t('shelfLife.none')}
-        columns={[
-          ...columns,
-          {
-            key: 'days',
-            header: t('shelfLife.daysLeft'),
-            render: (l) => (today ? daysBetween(today, l.expiry) : ''),
-            className: 'num',
-          },
-        ]}
-      />
+      <div className="row" role="tablist" aria-label={t('shelfLife.title')}>
+        {TABS.map((x) => (
+          <button
+            key={x}
+            type="button"
+            role="tab"
+            aria-selected={tab === x}
+            className={tab === x ? 'chip active' : 'chip'}
+            onClick={() => setTab(x)}
+          >
+            {t(`shelfLife.tab.${x}`)}
+          </button>
+        ))}
+      </div>
+      {tab === 'board' && <ShelfBoard />}
+      {tab === 'rules' && <ShelfLifeRulesPanel />}
     </section>
   );
 }

@@ -87,6 +87,13 @@ function fractionFrom(f: ShelfLifeRules['acceptance']['minRemainingFraction']) {
   return { num: text(f.num), den: text(f.den) };
 }
 
+/** Turns the shorter lead on or off; turned on from empty, it offers the usual values. */
+export function toggleShort(short: ShortShelfLifeDraft, enabled: boolean): ShortShelfLifeDraft {
+  const usual = defaultShelfLifeRules.alert.shortShelfLife;
+  const empty = short.belowTotalDays.trim() === '' && short.daysBeforeRemoval.trim() === '';
+  return enabled && empty && usual ? { ...shortFrom(usual), enabled } : { ...short, enabled };
+}
+
 /** The draft of a whole rule set (the defaults scope). */
 export function draftFromRules(rules: ShelfLifeRules): RulesDraft {
   return {
@@ -156,7 +163,7 @@ export function overrideFromDraft(d: RulesDraft): ShelfLifeRulesOverride | null 
 }
 
 /** The whole rule set of the defaults draft (every field is set there). */
-export function rulesFromDraft(d: RulesDraft): ShelfLifeRules {
+export function rulesFromDraft(d: RulesDraft): ShelfLifeSettings['defaults'] {
   const rules = resolveRules(defaultShelfLifeRules, overrideFromDraft(d));
   return {
     bands: rules.bands.map((b) => ({ ...b })),
@@ -333,13 +340,20 @@ export interface ScopeProblems {
   problems: RuleProblem[];
 }
 
-/** Problems of every scope in the settings to save: the defaults, then each category. */
+/**
+ * Problems of every scope in the settings to save: the defaults, then each category with only
+ * the problems of its own (what it inherits from broken defaults is counted once, there).
+ */
 export function problemsByScope(settings: ShelfLifeSettings): ScopeProblems[] {
+  const defaults = problemsOf(settings.defaults);
+  const inDefaults = new Set(defaults.map((p) => `${p.code} ${p.message}`));
   const all: ScopeProblems[] = [
-    { scope: { kind: 'defaults' }, problems: problemsOf(settings.defaults) },
+    { scope: { kind: 'defaults' }, problems: defaults },
     ...Object.entries(settings.categories).map(([category, override]) => ({
       scope: { kind: 'category', category } as const,
-      problems: problemsOf(resolveRules(settings.defaults, override)),
+      problems: problemsOf(resolveRules(settings.defaults, override)).filter(
+        (p) => !inDefaults.has(`${p.code} ${p.message}`),
+      ),
     })),
   ];
   return all.filter((s) => s.problems.length > 0);
