@@ -1,12 +1,22 @@
 import { eventAppend } from './event-append.bench';
+import { frameDecode } from './frame-decode.bench';
 import { gs1Parse } from './gs1-parse.bench';
 import { missedTarget, saveResults, type Benchmark, type BenchResult } from './harness';
+import { ocrLabel } from './ocr-label.bench';
 import { scanLatency } from './scan-latency.bench';
 import { shelfBoard } from './shelf-board.bench';
 import { startup } from './startup.bench';
 
 /** Every benchmark; `npm run bench -- NAME` runs those whose name starts with NAME. */
-const benchmarks: readonly Benchmark[] = [eventAppend, gs1Parse, startup, scanLatency, shelfBoard];
+const benchmarks: readonly Benchmark[] = [
+  eventAppend,
+  gs1Parse,
+  startup,
+  scanLatency,
+  shelfBoard,
+  frameDecode,
+  ocrLabel,
+];
 
 async function main(): Promise<void> {
   const filters = process.argv.slice(2).filter((a) => !a.startsWith('-'));

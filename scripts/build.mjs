@@ -32,6 +32,7 @@ const NATIVE_OR_FILE_LOADING = [
   '@serialport/bindings-cpp',
   'pdfkit',
   'sharp',
+  'onnxruntime-node',
 ];
 
 const node = {
@@ -57,6 +58,8 @@ async function buildNode() {
     entryPoints: {
       cli: 'src-main/cli/main.ts',
       'electron-main': 'src-main/shell/electron-main.ts',
+      // The OCR process the station forks (utilityProcess under Electron): onnxruntime runs there.
+      'ocr-worker': 'src-main/vision/ocr/worker.ts',
     },
     outdir: 'out/main',
     outExtension: { '.js': '.mjs' },

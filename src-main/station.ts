@@ -19,6 +19,7 @@ import { TemplatesService } from './inspection/templates-service';
 import { RefusalSlips } from './intake/refusal-slips';
 import { ScanPipeline } from './intake/scan-pipeline';
 import { databaseFile } from './paths';
+import { exportHandlers } from './reports/export-handlers';
 import { settingsHandlers } from './settings/handlers';
 import { settingsProjection } from './settings/projector';
 import { shelfLifeProjection } from './shelf-life/projector';
@@ -28,6 +29,7 @@ import { SettingsService } from './settings/settings-service';
 import { Checkpointer } from './store/checkpointer';
 import { openDatabase, quickCheck, type Db } from './store/database';
 import { EventLog, SYSTEM_ACTOR } from './store/event-log';
+import { LogCheckpoints } from './store/log-checkpoints';
 import { migrate } from './store/migrate';
 import { createProjector } from './store/projections';
 import { createRepos, type Repos } from './store/repos';
@@ -50,6 +52,9 @@ import { AuthService } from './users/auth-service';
 import { authHandlers } from './users/handlers';
 import { usersProjection } from './users/projector';
 import { photoHandlers } from './vision/photo-handlers';
+import { readLabel, visionHandlers } from './vision/ocr/handlers';
+import { LabelCheckService } from './inspection/label-check-service';
+import { OcrService, type OcrServiceOptions } from './vision/ocr/ocr-service';
 import { PhotoStore } from './vision/photo-store';
 import { Sessions } from './users/sessions';
 import { SOFTWARE_VERSION } from './version';
@@ -58,17 +63,28 @@ import { latestSchemaVersion } from './store/migrate';
 
 export type StationMode = 'electron' | 'browser';
 
+/** The OCR process warms up this long after the station opens (not during its start). */
+/** A running station (serve, Electron) warms the OCR process this long after start. */
+export const OCR_WARM_UP_AFTER_MS = 2_000;
+
 export interface StationOptions {
   dataDir: string;
   mode: StationMode;
   demo?: boolean;
   nativeBinding?: string;
   clock?: () => number;
+  /** A signed log checkpoint every this many events (default 1,000), and one on close. */
+  checkpointEvery?: number;
   validateOutput?: boolean;
   onInternalError?: (call: string, err: unknown) => void;
   /** Serial scanners for this run only (`qcs serve --scanner PATH`), besides the configured ones. */
   extraScanners?: readonly SerialScannerSetting[];
   log?: (line: string) => void;
+  /**
+   * The OCR process: how to launch it (Electron passes utilityProcess), timeouts, and when to
+   * warm it up in the background (default 2 s after start; null: on the first photo only).
+   */
+  ocr?: Omit<OcrServiceOptions, 'bus' | 'log'> & { warmUpAfterMs?: number | null };
 }
 
 /** A problem that stops the station from starting, worded for whoever starts it. */
@@ -111,7 +127,12 @@ export interface StationCore {
  */
 export function openStationCore(
   dataDir: string,
-  options: { nativeBinding?: string; clock?: () => number } = {},
+  options: {
+    nativeBinding?: string;
+    clock?: () => number;
+    /** A signed log checkpoint every this many events (default 1,000), and one on close. */
+    checkpointEvery?: number;
+  } = {},
 ): StationCore {
   mkdirSync(dataDir, { recursive: true });
   const db = openDatabase(
@@ -153,6 +174,14 @@ export function openStationCore(
       project: createProjector(repos, projections),
       ...(options.clock ? { clock: options.clock } : {}),
     });
+    const checkpoints = new LogCheckpoints({
+      db,
+      stationId,
+      privateKey: keys.privateKey,
+      ...(options.checkpointEvery ? { every: options.checkpointEvery } : {}),
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
+    log.onAppended((events) => checkpoints.appendedUpTo(events.at(-1)?.seq ?? 0));
     if (!identity) {
       log.transaction(() => {
         db.prepare(
@@ -166,7 +195,14 @@ export function openStationCore(
         });
       });
     }
-    return { db, repos, log, keys, stationId, close: () => db.close() };
+    const close = () => {
+      try {
+        checkpoints.close();
+      } finally {
+        db.close();
+      }
+    };
+    return { db, repos, log, keys, stationId, close };
   } catch (err) {
     db.close();
     throw err;
@@ -192,6 +228,8 @@ export interface Station extends StationCore {
   photos: PhotoStore;
   /** Shelf-life verdicts, the board and the pull list. */
   shelfLife: ShelfLifeService;
+  /** Label OCR in its own process (restarted when it dies); `vision.readLabel`. */
+  ocr: OcrService;
   mode: StationMode;
   today(): string;
 }
@@ -201,6 +239,7 @@ export function openStation(options: StationOptions): Station {
   const clock = options.clock ?? Date.now;
   const core = openStationCore(options.dataDir, {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.checkpointEvery ? { checkpointEvery: options.checkpointEvery } : {}),
     clock,
   });
   const { db, repos, log, keys, stationId } = core;
@@ -267,6 +306,15 @@ export function openStation(options: StationOptions): Station {
   registry.register(logHandlers(logService));
   const photos = new PhotoStore(options.dataDir);
   registry.register(photoHandlers(photos));
+  // Warmed only when asked (the running station); otherwise the process starts at the first
+  // label read, so that the many short-lived stations of tests and CLI commands never fork it.
+  const { warmUpAfterMs = null, ...ocrOptions } = options.ocr ?? {};
+  const ocr = new OcrService({
+    ...ocrOptions,
+    bus,
+    ...(options.log ? { log: options.log } : {}),
+  });
+  registry.register(visionHandlers({ ocr, photos, today }));
   const inspection = new InspectionService({
     repos,
     log,
@@ -310,7 +358,24 @@ export function openStation(options: StationOptions): Station {
       },
     ),
   );
+  const labelChecks = new LabelCheckService({
+    repos,
+    inspections: inspection,
+    today,
+    readLabel: (photo, gtin) => readLabel({ ocr, photos, today }, photo, gtin ?? undefined),
+  });
+  registry.register({ 'inspection.labelCheck': (input) => labelChecks.check(input) });
   registry.register(shelfLifeHandlers(shelfLife, { stationId, today, now: clock }));
+  registry.register(
+    exportHandlers({
+      repos,
+      stationId,
+      today,
+      now: clock,
+      epcis: () => settings.get().epcis,
+      pullList: () => shelfLife.pullList(),
+    }),
+  );
   registry.register({ 'sync.status': () => syncStatus(repos) });
   const devices = new ScannerService({
     bus,
@@ -339,10 +404,13 @@ export function openStation(options: StationOptions): Station {
     const last = events.at(-1);
     if (last) bus.emit('log.appended', { seq: last.seq, type: last.type });
   });
+  // Models load in the OCR process once the station is up, not while it starts.
+  if (warmUpAfterMs !== null) ocr.startAfter(warmUpAfterMs);
 
   return {
     ...core,
     close: () => {
+      ocr.stop();
       void devices.stop();
       checkpointer.stop();
       core.close();
@@ -360,6 +428,7 @@ export function openStation(options: StationOptions): Station {
     devices,
     photos,
     shelfLife,
+    ocr,
     mode: options.mode,
     today,
   };

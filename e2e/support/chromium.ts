@@ -30,6 +30,18 @@ export function chromiumArgs(extra: readonly string[] = []): string[] {
   ];
 }
 
+/**
+ * Chromium's fake camera playing a y4m file in a loop (`bench/y4m.ts` writes one), with the
+ * permission prompt answered "allow": pass to `launchChromium` as extra arguments.
+ */
+export function fakeCameraArgs(y4mFile: string): string[] {
+  return [
+    '--use-fake-device-for-media-stream',
+    `--use-file-for-fake-video-capture=${y4mFile}`,
+    '--use-fake-ui-for-media-stream',
+  ];
+}
+
 export async function launchChromium(
   extraArgs: readonly string[] = [],
   options: LaunchOptions = {},

@@ -2,12 +2,15 @@ import { Command, CommanderError } from 'commander';
 import { SOFTWARE_VERSION } from '../version';
 import { registerDb } from './commands/db';
 import { registerDemo } from './commands/demo';
+import { registerExport } from './commands/export';
 import { registerGs1 } from './commands/gs1';
 import { registerLog } from './commands/log';
 import { registerSampling } from './commands/sampling';
 import { registerScanner } from './commands/scanner';
 import { registerServe } from './commands/serve';
 import { registerShelfLife } from './commands/shelf-life';
+import { registerVision } from './commands/vision';
+import { registerVisionLabel } from './commands/vision-label';
 import { CommandFailed, UsageError } from './errors';
 
 export function buildProgram(): Command {
@@ -23,6 +26,8 @@ export function buildProgram(): Command {
   registerGs1(program);
   registerSampling(program);
   registerShelfLife(program);
+  registerVisionLabel(registerVision(program));
+  registerExport(program);
   // Usage mistakes anywhere in the tree exit with code 2 and one line, not a stack trace.
   const configure = (cmd: Command) => {
     cmd.exitOverride().configureOutput({

@@ -16,6 +16,9 @@ const EVERYONE: ReadonlySet<keyof StationSettings> = new Set([
   'wedgePrefix',
   'wedgeSuffix',
   'wedgeGsSubstitute',
+  // The camera on this screen: which device, its frame size and what it reads live. Like the
+  // wedge timing, it is about the inspector's hardware, not a quality rule.
+  'camera',
 ]);
 
 export function settingsHandlers(

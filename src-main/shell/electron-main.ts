@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { createIpcCallHandler, IPC_CALL_CHANNEL, IPC_PUSH_CHANNEL } from '../api/ipc-transport';
 import { appRoot } from '../paths';
 import { AlertNotifier } from '../shelf-life/alert-notifier';
-import { openStation, StationStartError, type Station } from '../station';
+import { OCR_WARM_UP_AFTER_MS, openStation, StationStartError, type Station } from '../station';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 
 /** Links the station may open in the system browser; everything else stays closed. */
@@ -85,6 +85,7 @@ if (!app.requestSingleInstanceLock()) {
     const nativeBinding = electronNativeBinding();
     try {
       station = openStation({
+        ocr: { warmUpAfterMs: OCR_WARM_UP_AFTER_MS },
         dataDir,
         mode: 'electron',
         demo: process.argv.includes('--demo'),

@@ -5,6 +5,7 @@ import {
   type EventPayload,
   type EventType,
 } from '../../src-shared/events/catalogue';
+import { CORRECTS_SUBJECT } from '../../src-shared/events/schemas';
 import type { Db } from './database';
 import { canonicalJson } from './canonical-json';
 import { GENESIS_HASH, hashRow } from './event-hash';
@@ -22,6 +23,11 @@ export interface NewEvent<T extends EventType = EventType> {
   /** Ids this event concerns, as `kind:id` (lot:…, delivery:…, supplier:…). */
   subjects?: readonly string[];
   reason?: string | null;
+  /**
+   * The id of an earlier event this one corrects. Nothing is edited: the correction is a new
+   * event, and this reference is kept among its subjects as `corrects:<id>` (hashed and signed).
+   */
+  corrects?: string;
 }
 
 export interface StoredEvent {
@@ -123,6 +129,7 @@ export class EventLog {
   private readonly insertEvent;
   private readonly insertSubject;
   private readonly selectHead;
+  private readonly selectId;
   private readonly listeners = new Set<(events: readonly StoredEvent[]) => void>();
   /** Events committed inside an outer `transaction()` are announced only after it commits. */
   private pendingAnnouncements: StoredEvent[] | null = null;
@@ -146,6 +153,9 @@ export class EventLog {
         'SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1',
       )
       .raw(false);
+    this.selectId = this.db.prepare<[string], { seq: number }>(
+      'SELECT seq FROM events WHERE id = ?',
+    );
   }
 
   /** Called with the events of every committed append (after the outermost commit). */
@@ -264,6 +274,14 @@ export class EventLog {
     if (!e.actor) throw new EventValidationError(e.type, 'actor is required');
     const payloadJson = canonicalJson(parsed.data);
     const subjects = [...new Set(e.subjects ?? [])];
+    if (e.corrects !== undefined) {
+      // Events are never deleted, so an event found here is still there when this one commits.
+      if (this.selectId.get(e.corrects) === undefined) {
+        throw new EventValidationError(e.type, `corrects ${e.corrects}, which is not in the log`);
+      }
+      const reference = `${CORRECTS_SUBJECT}${e.corrects}`;
+      if (!subjects.includes(reference)) subjects.push(reference);
+    }
     return {
       type: e.type,
       actor: e.actor,

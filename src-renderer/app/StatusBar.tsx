@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { DeviceStatus } from '../../src-shared/api/domain-devices';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
+import { CameraStatusItem } from '../features/camera';
 import { useStation } from '../store/station-store';
 
 export function StatusBar() {
@@ -64,9 +65,7 @@ export function StatusBar() {
           <b>{s.device}</b> {t(`status.serial.${s.state}`)}
         </span>
       ))}
-      <span className="status-item" data-status="camera">
-        <b>{t('status.camera')}</b> {t('status.cameraNone')}
-      </span>
+      <CameraStatusItem />
       <span className="status-item" data-status="sync">
         <b>{t('status.sync')}</b> {syncText}
       </span>

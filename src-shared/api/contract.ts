@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { mergeDomains } from './define';
 import { authCalls } from './domain-auth';
 import { devicesCalls } from './domain-devices';
+import { exportCalls } from './domain-export';
 import { inspectionCalls } from './domain-inspection';
 import { intakeCalls } from './domain-intake';
 import { logCalls } from './domain-log';
@@ -13,6 +14,7 @@ import { supplierQualityCalls } from './domain-supplier-quality';
 import { syncCalls } from './domain-sync';
 import { systemCalls } from './domain-system';
 import { templatesCalls } from './domain-templates';
+import { visionCalls } from './domain-vision';
 
 /** The station API: every call declared once. Both transports and the UI use this object. */
 export const contract = mergeDomains(
@@ -29,6 +31,8 @@ export const contract = mergeDomains(
   devicesCalls,
   photosCalls,
   templatesCalls,
+  visionCalls,
+  exportCalls,
 );
 
 export type Contract = typeof contract;

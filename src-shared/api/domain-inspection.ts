@@ -109,6 +109,36 @@ export const queueItem = z.object({
   proposal: decision.nullable(),
 });
 
+const mismatchView = z.object({
+  field: z.enum(['expiry', 'lot', 'brand']),
+  label: z.string().nullable(),
+  expected: z.string(),
+  text: bilingual,
+});
+
+/** The "label matches barcode" check of one unit: what the label and the barcode say. */
+export const labelCheckResult = z.object({
+  photo: sha256Hex,
+  label: z.object({
+    expiry: z.string().nullable(),
+    production: z.string().nullable(),
+    lot: z.string().nullable(),
+    lines: z.array(z.string()),
+    warnings: z.array(z.string()),
+  }),
+  barcode: z.object({
+    expiry: z.string().nullable(),
+    lot: z.string().nullable(),
+    source: z.enum(['unit', 'lot']),
+  }),
+  brand: z.string().nullable(),
+  matches: z.boolean(),
+  mismatches: z.array(mismatchView),
+  agreed: z.array(z.string()),
+  unread: z.array(z.enum(['expiry', 'lot'])),
+});
+export type LabelCheckResult = z.infer<typeof labelCheckResult>;
+
 export const inspectionCalls = {
   'inspection.queue': defineCall({
     summary: 'Lots waiting for inspection or a decision, and lots on hold.',
@@ -191,6 +221,15 @@ export const inspectionCalls = {
       needsSignOff: z.boolean(),
       why: z.string().nullable(),
     }),
+  }),
+  'inspection.labelCheck': defineCall({
+    summary:
+      "Reads a unit's label photo (OCR) and compares its expiry, lot and brand with the barcode's.",
+    access: 'signed-in',
+    input: z
+      .object({ inspectionId, photo: sha256Hex, unitCode: z.string().max(200).optional() })
+      .strict(),
+    output: labelCheckResult,
   }),
   'inspection.skip': defineCall({
     summary:

@@ -5,6 +5,8 @@ import {
   supplierQualitySettings,
 } from '../suppliers/quality-settings';
 import { defaultShelfLifeSettings, shelfLifeSettings } from '../shelf-life/settings';
+import { defaultEpcisSettings, epcisSettings } from './domain-export';
+import { BARCODE_FORMAT_NAMES, DEFAULT_BARCODE_FORMATS } from '../vision/formats';
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 
@@ -37,6 +39,27 @@ export const inspectionSettings = z.object({
   skipLotCategories: z.array(z.string().min(1).max(40)).max(40),
 });
 
+/** Frame sizes a camera is asked for (width x height); it may answer with the nearest it has. */
+export const CAMERA_RESOLUTIONS = [
+  '640x480',
+  '1280x720',
+  '1920x1080',
+  '2560x1440',
+  '3840x2160',
+] as const;
+export type CameraResolution = (typeof CAMERA_RESOLUTIONS)[number];
+
+/** The dock camera: which one (null: the system's default), frame size, what it reads live. */
+export const cameraSettings = z.object({
+  deviceId: z.string().max(256).nullable(),
+  resolution: z.enum(CAMERA_RESOLUTIONS),
+  /** What the live reader looks for; each format left out is one fewer way to misread. */
+  formats: z.array(z.enum(BARCODE_FORMAT_NAMES)).min(1).max(BARCODE_FORMAT_NAMES.length),
+  /** Read barcodes from the preview while the camera panel is open. */
+  liveScan: z.boolean(),
+});
+export type CameraSettings = z.infer<typeof cameraSettings>;
+
 export const stationSettings = z.object({
   language: z.enum(LANGUAGES),
   sounds: z.boolean(),
@@ -52,6 +75,10 @@ export const stationSettings = z.object({
   inspection: inspectionSettings,
   /** Shelf-life rules: defaults, per category and per SKU (GTIN). */
   shelfLife: shelfLifeSettings,
+  /** The camera on this station's screen (a personal device setting: anyone signed in). */
+  camera: cameraSettings,
+  /** Read point and business location (SGLNs) of the station's EPCIS exports. */
+  epcis: epcisSettings,
 });
 export type StationSettings = z.infer<typeof stationSettings>;
 
@@ -68,6 +95,13 @@ export const defaultSettings: StationSettings = {
   supplierQuality: defaultSupplierQualitySettings,
   inspection: { spotCheckQuota: 3, skipLotCategories: ['small-appliances', 'personal-care'] },
   shelfLife: defaultShelfLifeSettings,
+  camera: {
+    deviceId: null,
+    resolution: '1280x720',
+    formats: [...DEFAULT_BARCODE_FORMATS],
+    liveScan: true,
+  },
+  epcis: defaultEpcisSettings,
 };
 
 export const settingsCalls = {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { scanResult } from './domain-intake';
 import { syncStatus } from './domain-sync';
 import { deviceStatus } from './domain-devices';
+import { ocrStatus } from './domain-vision';
 
 /** Events the station pushes to every connected screen. */
 export const pushEvents = {
@@ -13,6 +14,8 @@ export const pushEvents = {
   'log.appended': z.object({ seq: z.number().int(), type: z.string() }),
   'session.changed': z.object({ clientId: z.string() }),
   'settings.changed': z.object({ keys: z.array(z.string()) }),
+  /** The OCR process started, became ready, stopped and is restarting, or failed. */
+  'ocr.status': ocrStatus,
 };
 
 export type PushEventName = keyof typeof pushEvents;

@@ -5,6 +5,14 @@ export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date 
 export const gtin14 = z.string().regex(/^\d{14}$/, 'expected a 14-digit GTIN');
 export const id = z.string().min(1).max(64);
 
+/**
+ * Nothing in the log is ever edited: a correction is a new event whose envelope names the event
+ * it corrects (`corrects` when appending), stored among its subjects as `corrects:<event id>`
+ * so that it is hashed, signed and findable like any subject. `log verify` checks that the
+ * corrected event comes before the correction.
+ */
+export const CORRECTS_SUBJECT = 'corrects:';
+
 export const SUPPLIER_STANDINGS = ['approved', 'probation', 'suspended', 'blacklisted'] as const;
 export const supplierStanding = z.enum(SUPPLIER_STANDINGS);
 export type SupplierStanding = z.infer<typeof supplierStanding>;

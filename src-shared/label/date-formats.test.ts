@@ -43,6 +43,7 @@ describe('parseLabelDate: layouts', () => {
     ['MAR 2027', '2027-03-31', 'mon-y'],
     ['Sept. 2027', '2027-09-30', 'mon-y'],
     ['2027 NOV', '2027-11-30', 'y-mon'],
+    ['022028', '2028-02-29', 'my-compact'],
   ] as const)('reads month-only %s as the last day, %s', (text, expected, pattern) => {
     expect(parseLabelDate(text, ctx)).toMatchObject({
       status: 'ok',
@@ -89,6 +90,14 @@ describe('parseLabelDate: layouts', () => {
       '12345678',
       '1.2345',
     ]) {
+      expect(parseLabelDate(text, ctx)).toBeNull();
+    }
+  });
+
+  it('reads six digits as MMYYYY only when no day-first or year-first reading exists', () => {
+    expect(parseLabelDate('062027', ctx)?.strength).toBe('weak');
+    // YYMMDD and DDMMYY are not read at all: which one a label means cannot be told.
+    for (const text of ['270315', '150327', '120327', '131999', '002027', '062200']) {
       expect(parseLabelDate(text, ctx)).toBeNull();
     }
   });

@@ -169,6 +169,15 @@ const PATTERNS: readonly PatternSpec[] = [
       month: n(m[1]),
     }),
   ),
+  // `Use by 06 2027` comes out of OCR as `Useby062027`: the recognition model often drops a
+  // word space. Six digits are read as MMYYYY only when they cannot be anything else: a month
+  // 01–12 and a year 19xx–21xx, which leaves `19`/`20`/`21` as the middle pair, never a month,
+  // so the DDMMYY and YYMMDD readings are both impossible. Weak, so only after a keyword.
+  spec('my-compact', 'digit', String.raw`(0[1-9]|1[0-2])((?:19|20|21)\d{2})(?!\d)`, true, (m) => ({
+    kind: 'ym',
+    year: g(m, 2),
+    month: n(m[1]),
+  })),
 ];
 
 // Four-digit years outside this range are not dates at all (a part number, a price):

@@ -136,6 +136,16 @@ describe('extractLabelData: production keywords', () => {
     });
   });
 
+  it('reads a month and year whose space OCR dropped, after a keyword only', () => {
+    expect(read(['Useby062027', 'BATCHZ1783'])).toMatchObject({
+      expiry: '2027-06-30',
+      lot: 'Z1783',
+      warnings: [],
+    });
+    expect(read(['Bestbefore022028']).expiry).toBe('2028-02-29');
+    expect(read(['Tel 062027'])).toMatchObject({ expiry: null, warnings: [] });
+  });
+
   it('reads month-first dates for a US SKU', () => {
     expect(
       read(['MFD: 01/06/2026', 'EXP.01/06/2027'], { language: 'en', market: 'US' }),

@@ -8,7 +8,8 @@ export interface LabelContext extends DayOrderContext {
 
 /**
  * The printed layout a date was read in. `dmy` is "two numbers then the year" (`03/04/2027`),
- * day-first or month-first; `*-spaced` use spaces as separators; `mon` is a month name.
+ * day-first or month-first; `*-spaced` use spaces as separators; `mon` is a month name;
+ * `my-compact` is `MMYYYY`, the way OCR reads `06 2027` when it drops the space.
  */
 export type DatePattern =
   | 'ymd-cjk'
@@ -25,7 +26,8 @@ export type DatePattern =
   | 'dmy'
   | 'dmy-spaced'
   | 'my'
-  | 'my-spaced';
+  | 'my-spaced'
+  | 'my-compact';
 
 export type LabelDateStatus = 'ok' | 'ambiguous' | 'invalid';
 

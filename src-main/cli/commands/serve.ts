@@ -47,10 +47,11 @@ export function registerServe(program: Command): void {
         allowOrigin?: string[];
       }) => {
         const { resolveDataDir, appRoot } = await import('../../paths');
-        const { openStation } = await import('../../station');
+        const { openStation, OCR_WARM_UP_AFTER_MS } = await import('../../station');
         const { startHttpBridge } = await import('../../api/http-bridge');
         const dataDir = resolveDataDir(opts.dataDir);
         const station = openStation({
+          ocr: { warmUpAfterMs: OCR_WARM_UP_AFTER_MS },
           dataDir,
           mode: 'browser',
           demo: opts.demo ?? false,

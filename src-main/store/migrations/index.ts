@@ -6,6 +6,7 @@ import { migration0004 } from './0004-intake-scanning';
 import { migration0005 } from './0005-inspection';
 import { migration0006 } from './0006-supplier-quality';
 import { migration0007 } from './0007-shelf-life';
+import { migration0008 } from './0008-log-checkpoints';
 
 export type { Migration } from './migration';
 
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0007,
+  migration0008,
 ];
 
 /** Tables that are projections of the log: emptied and refilled by `qcs db rebuild`. */

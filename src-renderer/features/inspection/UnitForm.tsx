@@ -6,6 +6,7 @@ import type { ApiError } from '../../../src-shared/api/result';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorText';
 import { PhotoCapture } from '../photos/PhotoCapture';
+import { LabelCheckPanel } from './LabelCheckPanel';
 import { useScanConsumer } from '../scanning/scan-consumers';
 
 interface Draft {
@@ -136,6 +137,17 @@ export function UnitForm({
                     </button>
                   ))}
                 </span>
+              )}
+              {c.kind === 'label-match' && (
+                <LabelCheckPanel
+                  inspectionId={view.inspectionId}
+                  photos={photos}
+                  unitCode={unitCode}
+                  onResult={(passed, note) => {
+                    set('passed', c.checkId, passed);
+                    set('note', c.checkId, note);
+                  }}
+                />
               )}
               {c.kind === 'numeric' && (
                 <span className="readings">

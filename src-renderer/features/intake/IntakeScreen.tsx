@@ -10,6 +10,7 @@ import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorText';
 import { useCall } from '../../components/useCall';
 import { useStation } from '../../store/station-store';
+import { CameraScanner } from '../camera';
 import { AdHocForm } from './AdHocForm';
 import { CloseDialog } from './CloseDialog';
 import { DeliveryList } from './DeliveryList';
@@ -64,6 +65,7 @@ export function IntakeScreen() {
       <h1 id="intake-title">{t('intake.title')}</h1>
       <LastScan scan={lastScan} />
       <ManualEntry />
+      <CameraScanner />
       <ErrorBanner error={error ?? active.error ?? deliveries.error} />
       {closedNote && (
         <p className="banner" role="status">

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../src-shared/api/result';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorText';
+import { useStation } from '../../store/station-store';
+import type { CameraChoice } from '../camera/camera-choice';
 import { bytesToBase64, refusalReason, tooLarge, type PhotoRefusalReason } from './photo-files';
 import { PhotoThumbs } from './PhotoThumbs';
 import { useCamera } from './useCamera';
@@ -42,14 +44,21 @@ export function PhotoCapture({
   disabled = false,
 }: PhotoCaptureProps) {
   const { t } = useTranslation();
+  // The camera chosen for this station (Intake → Camera), at full HD for evidence stills.
+  const deviceId = useStation((s) => s.settings?.camera.deviceId ?? null);
+  const stills = { deviceId, resolution: '1920x1080' } satisfies CameraChoice;
   // Destructured: the hook's object holds a ref, which render code must not read through.
-  const { videoRef, state: cameraState, start, stop, capture } = useCamera();
+  const { videoRef, state: cameraState, start, stop, capture } = useCamera(stills);
   const fileRef = useRef<HTMLInputElement | null>(null);
   const captureRef = useRef<HTMLButtonElement | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const full = photos.length >= max;
-  const cameraOpen = cameraState.status === 'starting' || cameraState.status === 'on';
+  // A camera unplugged mid-use keeps its place on screen, saying so, until it is back.
+  const cameraOpen =
+    cameraState.status === 'starting' ||
+    cameraState.status === 'on' ||
+    cameraState.status === 'lost';
 
   // Capture has focus whenever the camera runs, also after an upload (the button is disabled
   // while saving, which drops focus): Enter takes the next still, Escape closes the camera.
@@ -172,6 +181,11 @@ export function PhotoCapture({
           <video ref={videoRef} autoPlay muted playsInline aria-label={t('photos.cameraPreview')} />
           {cameraState.status === 'starting' && (
             <p className="hint">{t('photos.cameraStarting')}</p>
+          )}
+          {cameraState.status === 'lost' && (
+            <p className="banner banner-error" role="alert">
+              {t('camera.lostHint')}
+            </p>
           )}
           <div className="row">
             <button

@@ -1,0 +1,2 @@
+export { CameraScanner } from './CameraScanner';
+export { CameraStatusItem } from './CameraStatusItem';
