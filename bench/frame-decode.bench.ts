@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, join, normalize, sep } from 'node:path';
 import type { Browser, BrowserType } from 'playwright-core';
 import sharp from 'sharp';
 import { caseGtin } from '../src-main/demo/demo-data';
@@ -12,11 +12,12 @@ import { appRoot } from '../src-main/paths';
 import { composeFrame, renderLabel, type Placement } from './camera-label';
 import { median, result, type Benchmark } from './harness';
 import { rgbaToI420 } from './y4m';
+import { sharedPath } from '../src-main/test-support/shared-dir';
 
 const WIDTH = 1280;
 const HEIGHT = 720;
 const ROUNDS = 9;
-const CORPUS = resolve(appRoot(), '..', 'shared', 'corpus', 'barcodes');
+const CORPUS = sharedPath('corpus', 'barcodes');
 /** Corpus photos (one per format) scaled into a 1280×720 frame. */
 const CORPUS_FILES = [
   'ean13/ean13-1/png/4.png',

@@ -6,6 +6,7 @@ import { ocrLabel } from './ocr-label.bench';
 import { scanLatency } from './scan-latency.bench';
 import { shelfBoard } from './shelf-board.bench';
 import { startup } from './startup.bench';
+import { traceQuery } from './trace-query.bench';
 
 /** Every benchmark; `npm run bench -- NAME` runs those whose name starts with NAME. */
 const benchmarks: readonly Benchmark[] = [
@@ -14,6 +15,7 @@ const benchmarks: readonly Benchmark[] = [
   startup,
   scanLatency,
   shelfBoard,
+  traceQuery,
   frameDecode,
   ocrLabel,
 ];

@@ -30,6 +30,7 @@ const SCREENS = [
   ['inspection', 'Inspection'],
   ['shelfLife', 'Shelf life'],
   ['trace', 'Trace'],
+  ['complaints', 'Complaints and recalls'],
   ['suppliers', 'Suppliers'],
   ['sync', 'Sync with head office'],
   ['settings', 'Settings'],
@@ -54,7 +55,7 @@ describe('the station in Chromium (browser mode)', () => {
       .toMatch(/Zhang Min/);
   });
 
-  it('visits every screen from the keyboard (Alt+1…7) and takes a screenshot of each', async () => {
+  it('visits every screen from the keyboard (Alt+1…8) and takes a screenshot of each', async () => {
     for (const [index, [screen, heading]] of SCREENS.entries()) {
       await page.keyboard.press(`Alt+${index + 1}`);
       await expect.poll(() => page.locator('main h1').first().textContent()).toBe(heading);
@@ -68,7 +69,7 @@ describe('the station in Chromium (browser mode)', () => {
     await expect
       .poll(() => page.locator('table[aria-label="Today\'s deliveries"] tbody tr').count())
       .toBe(3);
-    await page.keyboard.press('Alt+5');
+    await page.keyboard.press('Alt+6');
     await expect
       .poll(() => page.locator('table[aria-label="Suppliers"] tbody tr').count())
       .toBeGreaterThanOrEqual(8);
@@ -92,7 +93,7 @@ describe('the station in Chromium (browser mode)', () => {
   });
 
   it('switches the whole UI to Simplified Chinese', async () => {
-    await page.keyboard.press('Alt+7');
+    await page.keyboard.press('Alt+8');
     await page.locator('#set-language').selectOption('zh-CN');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => page.locator('main h1').first().textContent()).toBe('设置');

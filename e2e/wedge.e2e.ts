@@ -231,7 +231,7 @@ const shown = (data: string) => data.replaceAll(GS, '⟨GS⟩');
 
 describe('keyboard-wedge scanning in Chromium', () => {
   it('takes a GS1 scan typed at 8 ms per key into the supplier search as one scan, not as text', async () => {
-    await page.keyboard.press('Alt+5');
+    await page.keyboard.press('Alt+6');
     const search = page.locator('#supplier-search');
     await search.focus();
     const since = await lastSeq();
@@ -325,7 +325,7 @@ describe('keyboard-wedge scanning in Chromium', () => {
   });
 
   it('scans with nothing focused, a Tab suffix, a GS substitute and Alt+0029, as configured in Settings', async () => {
-    await page.keyboard.press('Alt+7');
+    await page.keyboard.press('Alt+8');
     await page.locator('#set-wedge-suffix').selectOption('Tab');
     await page.locator('#set-wedge-gs').fill('~');
     await page.getByRole('button', { name: 'Save' }).click();
@@ -349,7 +349,7 @@ describe('keyboard-wedge scanning in Chromium', () => {
     await screenshot(page, 'wedge-04-scan-nothing-focused');
 
     // Typing by hand into a number field still works; then the settings go back.
-    await page.keyboard.press('Alt+7');
+    await page.keyboard.press('Alt+8');
     const ms = page.locator('#set-wedge-ms');
     await ms.focus();
     await page.keyboard.press('Control+A');

@@ -5,6 +5,10 @@ import type { SerialScannerSetting } from '../src-shared/api/domain-settings';
 import { PushBus } from './api/push-bus';
 import { ScannerService } from './devices/scanner-service';
 import { Registry } from './api/registry';
+import { complaintsHandlers } from './complaints/handlers';
+import { ComplaintService } from './complaints/complaint-service';
+import { complaintsProjection } from './complaints/projector';
+import { RecallService } from './complaints/recall-service';
 import { intakeHandlers } from './intake/handlers';
 import { IntakeService } from './intake/intake-service';
 import { intakeProjection } from './intake/projector';
@@ -48,6 +52,8 @@ import { suppliersProjection } from './suppliers/projector';
 import { syncStatus } from './sync/sync-status';
 import { logHandlers } from './trace/handlers';
 import { LogService } from './trace/log-service';
+import { traceHandlers } from './trace/trace-handlers';
+import { TraceService } from './trace/trace-service';
 import { AuthService } from './users/auth-service';
 import { authHandlers } from './users/handlers';
 import { usersProjection } from './users/projector';
@@ -110,6 +116,7 @@ export const projections = [
   inspectionProjection,
   settingsProjection,
   shelfLifeProjection,
+  complaintsProjection,
 ];
 
 export interface StationCore {
@@ -289,21 +296,37 @@ export function openStation(options: StationOptions): Station {
   const auth = new AuthService(repos.users, log, sessions, clock);
   registry.register(authHandlers(auth));
   registry.register(masterDataHandlers(masterData));
+  const penalties = new PenaltyService(
+    repos,
+    log,
+    () => settings.get().supplierQuality.penalties,
+    supplierQuality,
+  );
   registry.register(
     supplierQualityHandlers(
       supplierQuality,
       new MasterDataEditor(repos, log, masterData),
-      new PenaltyService(
+      penalties,
+    ),
+  );
+  registry.register(
+    complaintsHandlers(
+      new ComplaintService({ repos, log, today, penalties, quality: supplierQuality }),
+      new RecallService({
         repos,
         log,
-        () => settings.get().supplierQuality.penalties,
-        supplierQuality,
-      ),
+        today,
+        clock,
+        reviewStanding: (supplierId, actor) => {
+          supplierQuality.reviewStanding(supplierId, actor);
+        },
+      }),
     ),
   );
   registry.register(intakeHandlers(intake, scans, new RefusalSlips(repos, stationId)));
   registry.register(templatesHandlers(templates));
   registry.register(logHandlers(logService));
+  registry.register(traceHandlers(new TraceService(db, repos, today)));
   const photos = new PhotoStore(options.dataDir);
   registry.register(photoHandlers(photos));
   // Warmed only when asked (the running station); otherwise the process starts at the first

@@ -9,6 +9,7 @@ import { registerSampling } from './commands/sampling';
 import { registerScanner } from './commands/scanner';
 import { registerServe } from './commands/serve';
 import { registerShelfLife } from './commands/shelf-life';
+import { registerTrace } from './commands/trace';
 import { registerVision } from './commands/vision';
 import { registerVisionLabel } from './commands/vision-label';
 import { CommandFailed, UsageError } from './errors';
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerShelfLife(program);
   registerVisionLabel(registerVision(program));
   registerExport(program);
+  registerTrace(program);
   // Usage mistakes anywhere in the tree exit with code 2 and one line, not a stack trace.
   const configure = (cmd: Command) => {
     cmd.exitOverride().configureOutput({

@@ -18,7 +18,6 @@ import { parseGs1 } from '../../src-shared/gs1';
 import { addDays } from '../../src-shared/util/dates';
 import { caseGtin, unitGtin } from '../demo/demo-data';
 import { demoSscc } from '../demo/seed';
-import { appRoot } from '../paths';
 import { openStation, type Station } from '../station';
 import { passingResults } from '../test-support/inspection-results';
 import { tempDir } from '../test-support/temp-dir';
@@ -30,8 +29,9 @@ import {
   type EpcisDocument,
   type EpcisObjectEvent,
 } from './epcis';
+import { sharedPath } from '../test-support/shared-dir';
 
-const EPCIS_DIR = resolve(appRoot(), '..', 'shared', 'epcis');
+const EPCIS_DIR = sharedPath('epcis');
 const SCHEMA_FILE = resolve(EPCIS_DIR, 'EPCIS-JSON-Schema.json');
 const EXAMPLES_DIR = resolve(EPCIS_DIR, 'examples');
 

@@ -64,11 +64,13 @@ export class PenaltyService {
   confirmCounterfeit(
     input: { lotId: string; note: string; photos?: readonly string[] | undefined },
     actor: string,
+    /** From a confirmed customer complaint: the goods were already sold, the lot need not be rejected. */
+    from?: { complaintId: string },
   ): { penalties: PenaltyView[]; review: StandingReview } {
     const q = this.repos.supplierQuality;
     const lot = q.supplierLots.owner(input.lotId);
     if (!lot) throw new AppError('not_found', `No lot with id ${input.lotId}.`);
-    if (lot.status !== 'rejected') {
+    if (lot.status !== 'rejected' && !from) {
       throw new AppError(
         'refused',
         'Only a rejected lot can be confirmed counterfeit: reject the lot first, so that none of it enters stock.',
@@ -80,7 +82,11 @@ export class PenaltyService {
     const supplier = this.repos.suppliers.byId(lot.supplier_id);
     if (!supplier) throw new AppError('not_found', `No supplier with id ${lot.supplier_id}.`);
     const note = input.note.trim();
-    const subjects = [`supplier:${supplier.supplier_id}`, `lot:${input.lotId}`];
+    const subjects = [
+      `supplier:${supplier.supplier_id}`,
+      `lot:${input.lotId}`,
+      ...(from ? [`complaint:${from.complaintId}`] : []),
+    ];
     const proposals = proposePenalties(
       'counterfeit-confirmed',
       supplier.cumulative_sales_cny,

@@ -90,8 +90,10 @@ export class SupplierQualityService {
         .since(supplierId, from)
         .filter((c) => !after || c.seq > after.seq)
         .map((c) => ({ confirmedOn: c.confirmed_on })),
-      // Customer complaints arrive with traceability; until then there are none on record.
-      complaints: [],
+      // Customer complaints a QC manager confirmed, traced to this supplier's lots.
+      complaints: this.repos.complaints
+        .confirmedSince(supplierId, since)
+        .map((c) => ({ receivedOn: c.received_on })),
     };
   }
 

@@ -8,10 +8,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { appRoot } from '../paths';
 import { decodeImageFile, loadBarcodeReader, readImageRgba } from './barcode-decode';
+import { sharedDir } from '../test-support/shared-dir';
 
-const CORPUS = resolve(appRoot(), '..', 'shared', 'corpus', 'barcodes');
+/** Skipped only off CI on a machine without the shared material (`sharedDir` throws under CI). */
+const SHARED = sharedDir();
+const CORPUS = SHARED ? resolve(SHARED, 'corpus', 'barcodes') : '';
 
 interface CorpusEntry {
   file: string;
@@ -46,7 +48,7 @@ interface Row {
   misreads: string[];
 }
 
-describe.skipIf(!existsSync(CORPUS))('barcode corpus (../shared/corpus/barcodes)', () => {
+describe.skipIf(!SHARED)('barcode corpus (../shared/corpus/barcodes)', () => {
   const entries = existsSync(CORPUS)
     ? (JSON.parse(readFileSync(join(CORPUS, 'expected.json'), 'utf8')) as CorpusEntry[])
     : [];

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ComplaintsScreen } from '../features/complaints/ComplaintsScreen';
 import { IntakeScreen } from '../features/intake/IntakeScreen';
 import { InspectionScreen } from '../features/inspection/InspectionScreen';
 import { ScanToast } from '../features/scanning/ScanToast';
@@ -18,6 +19,7 @@ const VIEWS: Record<Screen, () => React.JSX.Element | null> = {
   inspection: InspectionScreen,
   shelfLife: ShelfLifeScreen,
   trace: TraceScreen,
+  complaints: ComplaintsScreen,
   suppliers: SuppliersScreen,
   sync: SyncScreen,
   settings: SettingsScreen,
@@ -31,7 +33,7 @@ export function Shell() {
   useIdleSignOut();
   useKeyboardWedge();
 
-  // Alt+1…7 jumps between screens from anywhere, gloves on, no mouse needed.
+  // Alt+1…8 jumps between screens from anywhere, gloves on, no mouse needed.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;

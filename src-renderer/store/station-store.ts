@@ -12,6 +12,7 @@ export const SCREENS = [
   'inspection',
   'shelfLife',
   'trace',
+  'complaints',
   'suppliers',
   'sync',
   'settings',

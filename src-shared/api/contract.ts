@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { mergeDomains } from './define';
 import { authCalls } from './domain-auth';
+import { complaintsCalls } from './domain-complaints';
 import { devicesCalls } from './domain-devices';
 import { exportCalls } from './domain-export';
 import { inspectionCalls } from './domain-inspection';
@@ -14,6 +15,7 @@ import { supplierQualityCalls } from './domain-supplier-quality';
 import { syncCalls } from './domain-sync';
 import { systemCalls } from './domain-system';
 import { templatesCalls } from './domain-templates';
+import { traceCalls } from './domain-trace';
 import { visionCalls } from './domain-vision';
 
 /** The station API: every call declared once. Both transports and the UI use this object. */
@@ -26,6 +28,7 @@ export const contract = mergeDomains(
   inspectionCalls,
   shelfLifeCalls,
   logCalls,
+  traceCalls,
   syncCalls,
   settingsCalls,
   devicesCalls,
@@ -33,6 +36,7 @@ export const contract = mergeDomains(
   templatesCalls,
   visionCalls,
   exportCalls,
+  complaintsCalls,
 );
 
 export type Contract = typeof contract;

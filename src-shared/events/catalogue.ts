@@ -329,6 +329,95 @@ export const eventPayloads = {
     reason: z.enum(['manager-decision', 'production-irregular']),
   }),
   'switching.resumed': z.object({ supplierId: id, skuId: id }),
+
+  /** A customer complaint about a product, traced to its lot when the lot is known. */
+  'complaint.recorded': z.object({
+    complaintId: id,
+    source: z.enum(['customer-service', 'mystery-buyer', 'regulator']),
+    description: z.string().min(1).max(2000),
+    photos: z.array(sha256Hex),
+    lotId: id.nullable(),
+    gtin: gtin14.nullable(),
+    lot: z.string().max(20).nullable(),
+    supplierId: id.nullable(),
+    counterfeitSuspected: z.boolean(),
+    receivedOn: isoDate,
+  }),
+  /** A complaint tied to the intake inspection of its lot. */
+  'complaint.linked': z.object({ complaintId: id, inspectionId: id }),
+  /** A QC manager confirms the complaint (counterfeit: the goods were fakes). */
+  'complaint.confirmed': z.object({
+    complaintId: id,
+    reason: z.string().min(1).max(1000),
+    counterfeit: z.boolean(),
+    decidedOn: isoDate,
+  }),
+  'complaint.dismissed': z.object({
+    complaintId: id,
+    reason: z.string().min(1).max(1000),
+    decidedOn: isoDate,
+  }),
+  /** A corrective and preventive action (CAPA) asked of a supplier. */
+  'corrective-action.opened': z.object({
+    capaId: id,
+    supplierId: id,
+    complaintId: id.nullable(),
+    rootCause: z.string().min(1).max(2000),
+    actions: z.array(z.string().min(1).max(500)),
+    dueDate: isoDate,
+    openedOn: isoDate,
+  }),
+  'corrective-action.updated': z.object({
+    capaId: id,
+    note: z.string().min(1).max(2000),
+    actions: z.array(z.string().min(1).max(500)).optional(),
+    dueDate: isoDate.optional(),
+    on: isoDate,
+  }),
+  /** Whether the actions worked, checked by a QC manager. */
+  'corrective-action.verified': z.object({
+    capaId: id,
+    effective: z.boolean(),
+    note: z.string().min(1).max(2000),
+    on: isoDate,
+  }),
+  'corrective-action.closed': z.object({
+    capaId: id,
+    note: z.string().max(2000),
+    on: isoDate,
+  }),
+  /** A recall: the lots matching the criteria, fixed when it opens (they go on hold with it). */
+  'recall.opened': z.object({
+    recallId: id,
+    reason: z.string().min(1).max(1000),
+    criteria: z.object({
+      supplierId: id.optional(),
+      gtin: gtin14.optional(),
+      lotFrom: z.string().max(20).optional(),
+      lotTo: z.string().max(20).optional(),
+      receivedFrom: isoDate.optional(),
+      receivedTo: isoDate.optional(),
+    }),
+    lotIds: z.array(id),
+    openedOn: isoDate,
+  }),
+  /** Progress of a recall: a lot's goods located… */
+  'recall.lot-found': z.object({
+    recallId: id,
+    lotId: id,
+    quantity: z.number().int().nonnegative().nullable(),
+    note: z.string().max(500),
+    on: isoDate,
+  }),
+  /** …and pulled from sale. */
+  'recall.lot-pulled': z.object({
+    recallId: id,
+    lotId: id,
+    quantity: z.number().int().nonnegative().nullable(),
+    note: z.string().max(500),
+    on: isoDate,
+  }),
+  'recall.closed': z.object({ recallId: id, note: z.string().max(1000), on: isoDate }),
 } satisfies Record<string, z.ZodType>;
 
 export type EventType = keyof typeof eventPayloads;

@@ -1,16 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSV_ENTITIES } from '../../../src-shared/api/domain-export';
 import { addDays, localIsoDate } from '../../../src-shared/util/dates';
-import { appRoot } from '../../paths';
 import type { EpcisDocument } from '../../reports/epcis';
 import { runCli } from '../../test-support/run-cli';
 import { tempDir } from '../../test-support/temp-dir';
+import { sharedPath } from '../../test-support/shared-dir';
 
-const SCHEMA_FILE = resolve(appRoot(), '..', 'shared', 'epcis', 'EPCIS-JSON-Schema.json');
+const SCHEMA_FILE = sharedPath('epcis', 'EPCIS-JSON-Schema.json');
 
 let dir: ReturnType<typeof tempDir>;
 let dataDir: string;

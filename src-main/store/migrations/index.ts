@@ -7,6 +7,7 @@ import { migration0005 } from './0005-inspection';
 import { migration0006 } from './0006-supplier-quality';
 import { migration0007 } from './0007-shelf-life';
 import { migration0008 } from './0008-log-checkpoints';
+import { migration0009 } from './0009-complaints-recalls';
 
 export type { Migration } from './migration';
 
@@ -20,12 +21,17 @@ export const migrations: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0009,
 ];
 
 /** Tables that are projections of the log: emptied and refilled by `qcs db rebuild`. */
 export const projectionTables: readonly string[] = [
   'event_subjects',
   'markers',
+  'recall_lots',
+  'recalls',
+  'corrective_actions',
+  'complaints',
   'settings',
   'penalties',
   'counterfeit_confirmations',

@@ -1,8 +1,10 @@
 import type { Db } from '../database';
+import { createComplaintsRepo } from './complaints-repo';
 import { createDeliveriesRepo } from './deliveries-repo';
 import { createEventsRepo } from './events-repo';
 import { createInspectionsRepo } from './inspections-repo';
 import { createLotsRepo } from './lots-repo';
+import { createRecallsRepo } from './recalls-repo';
 import { createQuarantineRepo } from './quarantine-repo';
 import { createSettingsRepo } from './settings-repo';
 import { createShelfLifeRepo } from './shelf-life-repo';
@@ -29,6 +31,8 @@ export function createRepos(db: Db) {
     inspections: createInspectionsRepo(db),
     switching: createSwitchingRepo(db),
     templates: createTemplatesRepo(db),
+    complaints: createComplaintsRepo(db),
+    recalls: createRecallsRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;
