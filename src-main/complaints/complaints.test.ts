@@ -9,6 +9,7 @@ import type {
 import type { PenaltyView, ScorecardView } from '../../src-shared/api/domain-supplier-quality';
 import { openStation, type Station } from '../station';
 import { tempDir } from '../test-support/temp-dir';
+import { callAs, valueOf, type TestRole } from '../test-support/station-calls';
 
 const TODAY = '2026-11-25';
 let now = Date.parse(`${TODAY}T09:00:00`);
@@ -32,23 +33,9 @@ afterEach(() => {
   dir.cleanup();
 });
 
-type Reply<T> = { ok: boolean; value: T; error: { code: string; message: string } };
-const call = <T>(name: string, input: unknown, role: 'inspector' | 'qc-manager' = 'inspector') => {
-  station.sessions.signIn(`screen-${role}`, {
-    userId: role === 'inspector' ? 'usr-inspector-1' : 'usr-manager-1',
-    name: role,
-    role,
-  });
-  return station.registry.dispatch(name, input, {
-    clientId: `screen-${role}`,
-    transport: 'test',
-  }) as Promise<Reply<T>>;
-};
-const ok = async <T>(p: Promise<Reply<T>>): Promise<T> => {
-  const r = await p;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-};
+const call = <T>(name: string, input: unknown, role: TestRole = 'inspector') =>
+  callAs<T>(station, role, name, input);
+const ok = valueOf;
 const manager = <T>(name: string, input: unknown) => ok(call<T>(name, input, 'qc-manager'));
 
 /** An accepted demo lot in stock, and its supplier. */

@@ -53,7 +53,7 @@ export function inspectionHandlers(
     'inspection.signOffNeeded': (input) =>
       decisions.requirement(input.lotId, input.decision, input.conditional),
     'inspection.skip': (input, ctx) => {
-      decisions.skip(input.lotId, actor(ctx.user));
+      decisions.skipLot(input.lotId, actor(ctx.user));
       return { lotId: input.lotId };
     },
     'inspection.quota': () => service.quota(),

@@ -50,7 +50,7 @@ export const inspectionProjection: ProjectionHandlers = {
     r.inspections.complete(p, e.actor);
     advanceSwitching(p, e, r);
   },
-  'inspection.skipped': (p, e, r) => r.inspections.skip(p, e.seq),
+  'inspection.skipped': (p, e, r) => r.inspections.recordSkip(p, e.seq),
   'lot.decided': (p, e, r) => r.lots.decide(p, e.seq, e.coActor ?? e.actor, e.hash),
   'lot.returned': (p, e, r) => r.inspections.recordReturn(p, e.seq),
   'switching.reduced-approved': (p, e, r) => {

@@ -6,6 +6,7 @@ import { demoSscc } from '../demo/seed';
 import { openStation, type Station } from '../station';
 import { passingResults } from '../test-support/inspection-results';
 import { tempDir } from '../test-support/temp-dir';
+import { callAs, type TestRole } from '../test-support/station-calls';
 
 const TODAY = '2026-11-25'; // a Wednesday
 let now = Date.parse(`${TODAY}T09:00:00`);
@@ -33,17 +34,8 @@ const scan = (data: string) => {
   now += 1000;
   return station.scans.submit({ data, source: 'wedge', device: 'w', actor: INSPECTOR });
 };
-const call = <T>(name: string, input: unknown, role: 'inspector' | 'qc-manager' = 'inspector') => {
-  station.sessions.signIn(`screen-${role}`, {
-    userId: role === 'inspector' ? INSPECTOR : 'usr-manager-1',
-    name: role,
-    role,
-  });
-  return station.registry.dispatch(name, input, {
-    clientId: `screen-${role}`,
-    transport: 'test',
-  }) as Promise<{ ok: boolean; value: T; error: { code: string; message: string } }>;
-};
+const call = <T>(name: string, input: unknown, role: TestRole = 'inspector') =>
+  callAs<T>(station, role, name, input);
 
 /** Receives `cases` cartons of a Crunch Fox SKU (supplier on probation) as one lot; returns its id. */
 function receiveSnacks(ean12: string, lot: string, cases: number): string {
@@ -219,13 +211,13 @@ describe('inspection at the dock', () => {
       reason: expect.stringContaining('has had 0 of its 3 inspections') as unknown,
     });
     expect(first.forced).toBe('spot-check');
-    expect(() => station.decisions.skip(lotIds[0] ?? '', INSPECTOR)).toThrow(/Spot check/);
+    expect(() => station.decisions.skipLot(lotIds[0] ?? '', INSPECTOR)).toThrow(/Spot check/);
     // Three inspections of the category this week meet the quota; then the skip rule applies.
     for (const lotId of lotIds.slice(0, 3)) station.inspection.start(lotId, INSPECTOR);
     const fourth = station.inspection.proposal(lotIds[3] ?? '');
     expect(fourth.skip.allowed).toBe(true);
     expect(fourth.forced).toBeNull();
-    station.decisions.skip(lotIds[3] ?? '', INSPECTOR);
+    station.decisions.skipLot(lotIds[3] ?? '', INSPECTOR);
     expect(station.repos.lots.byId(lotIds[3] ?? '')?.status).toBe('accepted');
   });
 

@@ -190,7 +190,7 @@ export class LotDecisions {
   }
 
   /** Lets a lot through without inspection when a skip rule allows it (never against the quota). */
-  skip(lotId: string, actor: string): void {
+  skipLot(lotId: string, actor: string): void {
     const shortLife = this.shortShelfLife(lotId);
     if (shortLife)
       throw new AppError('refused', `Shelf life too short (${shortLife}): the lot cannot skip.`);

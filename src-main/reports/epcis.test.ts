@@ -30,6 +30,7 @@ import {
   type EpcisObjectEvent,
 } from './epcis';
 import { sharedPath } from '../test-support/shared-dir';
+import { callAs, valueOf, type TestRole } from '../test-support/station-calls';
 
 const EPCIS_DIR = sharedPath('epcis');
 const SCHEMA_FILE = resolve(EPCIS_DIR, 'EPCIS-JSON-Schema.json');
@@ -62,23 +63,9 @@ let station: Station;
 const INSPECTOR = 'usr-inspector-1';
 const MANAGER_SIGN_OFF = { badge: 'QCS-MGR-0001', pin: '5678' };
 
-type Reply<T> = { ok: boolean; value: T; error: { code: string; message: string } };
-const call = <T>(name: string, input: unknown, role: 'inspector' | 'qc-manager' = 'qc-manager') => {
-  station.sessions.signIn(`screen-${role}`, {
-    userId: role === 'inspector' ? INSPECTOR : 'usr-manager-1',
-    name: role,
-    role,
-  });
-  return station.registry.dispatch(name, input, {
-    clientId: `screen-${role}`,
-    transport: 'test',
-  }) as Promise<Reply<T>>;
-};
-const ok = async <T>(p: Promise<Reply<T>>): Promise<T> => {
-  const r = await p;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-};
+const call = <T>(name: string, input: unknown, role: TestRole = 'qc-manager') =>
+  callAs<T>(station, role, name, input);
+const ok = valueOf;
 const scan = (data: string) => {
   now += 1000;
   return station.scans.submit({ data, source: 'wedge', device: 'w', actor: INSPECTOR });

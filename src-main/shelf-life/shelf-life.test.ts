@@ -5,6 +5,7 @@ import { caseGtin } from '../demo/demo-data';
 import { demoSscc } from '../demo/seed';
 import { openStation, type Station } from '../station';
 import { tempDir } from '../test-support/temp-dir';
+import { callAs, valueOf, type TestRole } from '../test-support/station-calls';
 
 const TODAY = '2026-11-25';
 let now = Date.parse(`${TODAY}T09:00:00`);
@@ -33,23 +34,9 @@ const scan = (data: string) => {
   now += 1000;
   return station.scans.submit({ data, source: 'wedge', device: 'w', actor: INSPECTOR });
 };
-type Reply<T> = { ok: boolean; value: T; error: { code: string; message: string } };
-const call = <T>(name: string, input: unknown, role: 'inspector' | 'qc-manager' = 'inspector') => {
-  station.sessions.signIn(`screen-${role}`, {
-    userId: role === 'inspector' ? INSPECTOR : 'usr-manager-1',
-    name: role,
-    role,
-  });
-  return station.registry.dispatch(name, input, {
-    clientId: `screen-${role}`,
-    transport: 'test',
-  }) as Promise<Reply<T>>;
-};
-const ok = async <T>(p: Promise<Reply<T>>): Promise<T> => {
-  const r = await p;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-};
+const call = <T>(name: string, input: unknown, role: TestRole = 'inspector') =>
+  callAs<T>(station, role, name, input);
+const ok = valueOf;
 
 /** Salted Cashews (300 days) from Crunch Fox, whose delivery is expected today. */
 const CASHEWS = caseGtin('692000300001');

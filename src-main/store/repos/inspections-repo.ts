@@ -151,7 +151,7 @@ export function createInspectionsRepo(db: Db) {
         seq,
       );
     },
-    skip(p: EventPayload<'inspection.skipped'>, seq: number): void {
+    recordSkip(p: EventPayload<'inspection.skipped'>, seq: number): void {
       insertSkip.run(p.lotId, p.category, p.week, p.reason, seq);
     },
     recordReturn(p: EventPayload<'lot.returned'>, seq: number): void {
