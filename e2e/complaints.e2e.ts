@@ -11,6 +11,7 @@ import { addDays, localIsoDate } from '../src-shared/util/dates';
 import { launchChromium } from './support/chromium';
 import { screenshot, signIn, wedgeType } from './support/screens';
 import { startStation, type StationProcess } from './support/station-process';
+import { enterCode, recordFailedSeal } from './support/dock';
 
 const GS = '\x1d';
 const CASHEWS = caseGtin('692000300001');
@@ -24,12 +25,6 @@ let photoFile: string;
 let packFile = '';
 const pageErrors: string[] = [];
 const expiry = addDays(localIsoDate(), 250).slice(2).replaceAll('-', '');
-
-async function enter(data: string): Promise<void> {
-  await page.locator('#manual-code').fill(data);
-  await page.locator('#manual-code').press('Enter');
-  await expect.poll(() => page.locator('#manual-code').inputValue()).toBe('');
-}
 
 /** The Crunch Fox 90-day score on its supplier page. */
 async function crunchFoxScore(): Promise<number> {
@@ -73,28 +68,16 @@ describe('from a customer complaint to a recall, in Chromium', () => {
   let before = 0;
 
   it('accepts a lot on a manager override, with a photo on record', async () => {
-    await enter(`]C100${demoSscc(102)}`);
+    await enterCode(page, `]C100${demoSscc(102)}`);
     for (const serial of ['X1', 'X2'])
-      await enter(`]C101${CASHEWS}17${expiry}10CX9${GS}21${serial}`);
+      await enterCode(page, `]C101${CASHEWS}17${expiry}10CX9${GS}21${serial}`);
     await page.keyboard.press('Alt+2');
     await page
       .getByRole('table', { name: /waiting/ })
       .getByRole('row', { name: /CX9/ })
       .click();
     await page.getByRole('button', { name: 'Start inspection' }).click();
-    const form = page.locator('[data-testid="unit-form"]');
-    await form
-      .locator('[data-check="inner-seal"]')
-      .getByRole('radio', { name: 'Fail', exact: true })
-      .click();
-    await form.locator('[data-check="bag-inflation"] select').selectOption('firm');
-    await form.locator('[data-check="breakage"] select').selectOption('whole');
-    await form.locator('[data-testid="photo-file-input"]').setInputFiles(photoFile);
-    await expect
-      .poll(() => form.getByRole('status').first().textContent())
-      .toBe('Photos attached: 1');
-    await form.getByRole('button', { name: 'Record unit' }).click();
-    await page.getByRole('button', { name: 'Complete inspection' }).click();
+    await recordFailedSeal(page, photoFile);
     await page.locator('[data-testid="decide"] [data-decision="accept"]').click();
     await page.locator('#signoff-badge').fill('QCS-MGR-0001');
     await page.locator('#signoff-pin').fill('5678');

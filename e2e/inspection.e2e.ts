@@ -11,6 +11,7 @@ import { addDays, localIsoDate } from '../src-shared/util/dates';
 import { launchChromium } from './support/chromium';
 import { screenshot, signIn } from './support/screens';
 import { startStation, type StationProcess } from './support/station-process';
+import { enterCode, expectScan, recordFailedSeal } from './support/dock';
 
 const GS = '\x1d';
 let station: StationProcess;
@@ -20,19 +21,6 @@ let photoFile: string;
 const pageErrors: string[] = [];
 /** An expiry well inside every demo snack's shelf life, as YYMMDD for AI 17. */
 const expiry = addDays(localIsoDate(), 250).slice(2).replaceAll('-', '');
-
-async function enter(data: string): Promise<void> {
-  await page.locator('#manual-code').fill(data);
-  await page.locator('#manual-code').press('Enter');
-  await expect.poll(() => page.locator('#manual-code').inputValue()).toBe('');
-}
-
-async function expectScan(outcome: string, text: string): Promise<void> {
-  const el = page.locator('[data-testid="last-scan"]');
-  await expect
-    .poll(async () => `${await el.getAttribute('data-outcome')}: ${await el.textContent()}`)
-    .toContain(`${outcome}: ${text}`);
-}
 
 /** "12 of 13 lots accepted" in the 90-day column of the supplier's scorecard → [12, 13]. */
 async function crunchFoxLots(): Promise<[number, number]> {
@@ -54,27 +42,6 @@ async function openLot(name: RegExp): Promise<void> {
     .getByRole('table', { name: /waiting/ })
     .getByRole('row', { name })
     .click();
-}
-
-/** Works one unit through the snack template with the inner seal failed and a photo. */
-async function recordFailedSeal(): Promise<void> {
-  const form = page.locator('[data-testid="unit-form"]');
-  await form.waitFor();
-  await form
-    .locator('[data-check="inner-seal"]')
-    .getByRole('radio', { name: 'Fail', exact: true })
-    .click();
-  await form.locator('[data-check="bag-inflation"] select').selectOption('flat');
-  await form.locator('[data-check="breakage"] select').selectOption('whole');
-  await form.locator('[data-testid="photo-file-input"]').setInputFiles(photoFile);
-  await expect
-    .poll(() => form.getByRole('status').first().textContent())
-    .toBe('Photos attached: 1');
-  await form.getByRole('button', { name: 'Record unit' }).click();
-  await page.getByRole('button', { name: 'Complete inspection' }).click();
-  await expect
-    .poll(() => page.locator('[data-testid="decide"] h3').textContent())
-    .toBe('The station proposes: Reject');
 }
 
 beforeAll(async () => {
@@ -101,14 +68,14 @@ describe('inspection at the dock, in Chromium', () => {
   it('receives two lots from the supplier on probation', async () => {
     before = await crunchFoxLots();
     await page.keyboard.press('Alt+1');
-    await enter(`]C100${demoSscc(102)}`);
-    await expectScan('opened-delivery', 'Delivery ASN-');
+    await enterCode(page, `]C100${demoSscc(102)}`);
+    await expectScan(page, 'opened-delivery', 'Delivery ASN-');
     for (const serial of ['K1', 'K2', 'K3'])
-      await enter(`]C101${caseGtin('692000300001')}17${expiry}10CF1${GS}21${serial}`);
-    await expectScan('counted', '+20 Salted Cashews 180 g lot CF1');
+      await enterCode(page, `]C101${caseGtin('692000300001')}17${expiry}10CF1${GS}21${serial}`);
+    await expectScan(page, 'counted', '+20 Salted Cashews 180 g lot CF1');
     for (const serial of ['P1', 'P2'])
-      await enter(`]C101${caseGtin('692000300003')}17${expiry}10CF2${GS}21${serial}`);
-    await expectScan('counted', '+24 Potato Crisps Original 70 g lot CF2');
+      await enterCode(page, `]C101${caseGtin('692000300003')}17${expiry}10CF2${GS}21${serial}`);
+    await expectScan(page, 'counted', '+24 Potato Crisps Original 70 g lot CF2');
   });
 
   it('proposes tightened inspection because the supplier is on probation', async () => {
@@ -129,7 +96,7 @@ describe('inspection at the dock, in Chromium', () => {
   });
 
   it('rejects the lot on a critical defect with photo evidence and hands out the evidence pack', async () => {
-    await recordFailedSeal();
+    await recordFailedSeal(page, photoFile);
     await screenshot(page, 'inspection-02-proposes-reject');
     await page.locator('[data-testid="decide"] [data-decision="reject"]').click();
     const done = page.locator('[data-testid="decision"]');
@@ -150,7 +117,7 @@ describe('inspection at the dock, in Chromium', () => {
   it("accepts a failed lot only with a QC manager's sign-off and a reason", async () => {
     await openLot(/Potato Crisps/);
     await page.getByRole('button', { name: 'Start inspection' }).click();
-    await recordFailedSeal();
+    await recordFailedSeal(page, photoFile);
     await page.locator('[data-testid="decide"] [data-decision="accept"]').click();
     const dialog = page.locator('[data-testid="signoff"]');
     await dialog.waitFor();

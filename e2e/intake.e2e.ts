@@ -5,6 +5,7 @@ import { demoSscc } from '../src-main/demo/seed';
 import { launchChromium } from './support/chromium';
 import { screenshot, signIn } from './support/screens';
 import { startStation, type StationProcess } from './support/station-process';
+import { enterCode, expectScan } from './support/dock';
 
 const GS = '\x1d';
 const UNKNOWN = caseGtin('692099999999');
@@ -12,21 +13,6 @@ let station: StationProcess;
 let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
-
-/** Types a code into the manual-entry field (what an inspector does when a label will not scan). */
-async function enter(data: string): Promise<void> {
-  await page.locator('#manual-code').fill(data);
-  await page.locator('#manual-code').press('Enter');
-  await expect.poll(() => page.locator('#manual-code').inputValue()).toBe('');
-}
-
-/** Waits until the last-scan banner shows this outcome with a message containing `text`. */
-async function expectScan(outcome: string, text: string): Promise<void> {
-  const el = page.locator('[data-testid="last-scan"]');
-  await expect
-    .poll(async () => `${await el.getAttribute('data-outcome')}: ${await el.textContent()}`)
-    .toContain(`${outcome}: ${text}`);
-}
 
 beforeAll(async () => {
   station = await startStation(['--demo']);
@@ -43,8 +29,8 @@ afterAll(async () => {
 
 describe('a whole delivery at the dock, in Chromium', () => {
   it('opens the delivery by its pallet SSCC', async () => {
-    await enter(`]C100${demoSscc(101)}`);
-    await expectScan('opened-delivery', 'Delivery ASN-');
+    await enterCode(page, `]C100${demoSscc(101)}`);
+    await expectScan(page, 'opened-delivery', 'Delivery ASN-');
     await expect
       .poll(() => page.locator('[data-testid="delivery-panel"] h2').first().textContent())
       .toMatch(/ASN-\d{8}-01 · Northfield Dairy/);
@@ -53,11 +39,11 @@ describe('a whole delivery at the dock, in Chromium', () => {
   it('counts GS1-128 cases and a GS1 DataMatrix unit into lots', async () => {
     const milk = caseGtin('692000100001');
     for (const serial of ['C1', 'C2', 'C3']) {
-      await enter(`]C101${milk}17300517${'10'}L2811A${GS}21${serial}`);
-      await expectScan('counted', '+12 Whole Milk UHT 1 L lot L2811A');
+      await enterCode(page, `]C101${milk}17300517${'10'}L2811A${GS}21${serial}`);
+      await expectScan(page, 'counted', '+12 Whole Milk UHT 1 L lot L2811A');
     }
-    await enter(`]d201${unitGtin('692000100003')}17300101${'10'}Y0428${GS}21SN000123`);
-    await expectScan('counted', '+1 Plain Yoghurt 200 g lot Y0428');
+    await enterCode(page, `]d201${unitGtin('692000100003')}17300101${'10'}Y0428${GS}21SN000123`);
+    await expectScan(page, 'counted', '+1 Plain Yoghurt 200 g lot Y0428');
     await expect
       .poll(() => page.locator('[data-testid="count-received"]').textContent())
       .toBe('37');
@@ -65,8 +51,8 @@ describe('a whole delivery at the dock, in Chromium', () => {
   });
 
   it('puts an unknown GTIN in quarantine', async () => {
-    await enter(`]C101${UNKNOWN}10X1`);
-    await expectScan('quarantined', `Unknown GTIN ${UNKNOWN}`);
+    await enterCode(page, `]C101${UNKNOWN}10X1`);
+    await expectScan(page, 'quarantined', `Unknown GTIN ${UNKNOWN}`);
     await expect
       .poll(() => page.locator('[data-testid="count-quarantine"]').textContent())
       .toBe('1');

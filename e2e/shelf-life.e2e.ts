@@ -7,6 +7,7 @@ import { addDays, localIsoDate } from '../src-shared/util/dates';
 import { launchChromium } from './support/chromium';
 import { screenshot, signIn } from './support/screens';
 import { startStation, type StationProcess } from './support/station-process';
+import { enterCode, lastScanText } from './support/dock';
 
 let station: StationProcess;
 let browser: Browser;
@@ -18,17 +19,6 @@ const yymmdd = (iso: string) => iso.slice(2).replaceAll('-', '');
 const YOGHURT = unitGtin('692000100003');
 /** Whole Milk UHT 1 L (180 days), by the case. */
 const MILK = caseGtin('692000100001');
-
-async function enter(data: string): Promise<void> {
-  await page.locator('#manual-code').fill(data);
-  await page.locator('#manual-code').press('Enter');
-  await expect.poll(() => page.locator('#manual-code').inputValue()).toBe('');
-}
-
-async function lastScan(): Promise<string> {
-  const el = page.locator('[data-testid="last-scan"]');
-  return `${await el.getAttribute('data-outcome')}: ${await el.textContent()}`;
-}
 
 const lotRow = (lot: string) =>
   page.getByRole('table', { name: 'Lots' }).getByRole('row', { name: new RegExp(lot) });
@@ -48,10 +38,10 @@ afterAll(async () => {
 
 describe('shelf life at the dock and on the board, in Chromium', () => {
   it('proposes a lot with too little shelf life left for rejection, with the reason', async () => {
-    await enter(`]C100${demoSscc(101)}`);
-    await enter(`]d201${YOGHURT}17${yymmdd(addDays(today, 10))}10YSHORT`);
+    await enterCode(page, `]C100${demoSscc(101)}`);
+    await enterCode(page, `]d201${YOGHURT}17${yymmdd(addDays(today, 10))}10YSHORT`);
     await expect
-      .poll(lastScan)
+      .poll(() => lastScanText(page))
       .toContain(
         'Shelf life too short: 10 days left, 14 required (2/3 of 21). Proposed for rejection.',
       );
@@ -61,8 +51,10 @@ describe('shelf life at the dock and on the board, in Chromium', () => {
   });
 
   it('computes the expiry of a lot that carries only its production date', async () => {
-    await enter(`]d201${YOGHURT}11${yymmdd(addDays(today, -2))}10YPROD`);
-    await expect.poll(lastScan).toMatch(/^counted: \+1 Plain Yoghurt 200 g lot YPROD\./);
+    await enterCode(page, `]d201${YOGHURT}11${yymmdd(addDays(today, -2))}10YPROD`);
+    await expect
+      .poll(() => lastScanText(page))
+      .toMatch(/^counted: \+1 Plain Yoghurt 200 g lot YPROD\./);
     await expect
       .poll(() => lotRow('YPROD').locator('[data-shelf]').textContent())
       .toBe(`OK · off sale ${addDays(today, 14)}`);
@@ -70,7 +62,7 @@ describe('shelf life at the dock and on the board, in Chromium', () => {
   });
 
   it('asks for the date a barcode lacks and takes a month from the label', async () => {
-    await enter(`]C101${MILK}10MNODATE`);
+    await enterCode(page, `]C101${MILK}10MNODATE`);
     const form = page.locator('[data-testid="lot-dates"]');
     await expect.poll(() => form.count()).toBe(1);
     const month = addDays(today, 170).slice(0, 7);
