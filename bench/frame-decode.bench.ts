@@ -1,10 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
-import type { Browser, BrowserType } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
 import { caseGtin } from '../src-main/demo/demo-data';
 import { contentSecurityPolicy } from '../src-main/api/http-bridge';
@@ -13,6 +12,7 @@ import { composeFrame, renderLabel, type Placement } from './camera-label';
 import { median, result, type Benchmark } from './harness';
 import { rgbaToI420 } from './y4m';
 import { sharedPath } from '../src-main/test-support/shared-dir';
+import { launchChromium } from './chromium';
 
 const WIDTH = 1280;
 const HEIGHT = 720;
@@ -155,35 +155,6 @@ async function serveDir(dir: string): Promise<{ server: Server; url: string }> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return { server, url: `http://127.0.0.1:${port}/` };
-}
-
-/** Debian's Chromium (or CHROMIUM_PATH), as the e2e tests use it. */
-async function launchChromium(): Promise<Browser> {
-  const candidates = [
-    process.env.CHROMIUM_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-  ];
-  const executablePath = candidates.find((c): c is string => Boolean(c && existsSync(c)));
-  if (!executablePath)
-    throw new Error('Chromium is not installed (apt-get install chromium, or set CHROMIUM_PATH)');
-  // Loaded at run time: playwright-core reads files next to itself and cannot be bundled.
-  const { chromium } = createRequire(import.meta.url)('playwright-core') as {
-    chromium: BrowserType;
-  };
-  return chromium.launch({
-    executablePath,
-    headless: true,
-    args: [
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-dev-shm-usage',
-    ],
-  });
 }
 
 interface RoundResult {

@@ -1,9 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserType, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { ShelfBoard } from '../src-shared/api/domain-shelf-life';
 import { removalWindowFor } from '../src-shared/shelf-life';
 import { defaultShelfLifeSettings } from '../src-shared/shelf-life/settings';
@@ -18,6 +17,7 @@ import { openStation, openStationCore } from '../src-main/station';
 import { openDatabase } from '../src-main/store/database';
 import type { NewEvent } from '../src-main/store/event-log';
 import { median, result, type Benchmark, type BenchResult } from './harness';
+import { launchChromium } from './chromium';
 
 /** Lots on the board: in stock, removal date overdue or within the next 30 days. */
 export const BOARD_LOTS = 100_000;
@@ -420,35 +420,6 @@ async function serve(dataDir: string): Promise<{ url: string; stop: () => Promis
       await exited;
     },
   };
-}
-
-/** Debian's Chromium (or CHROMIUM_PATH), as the e2e tests use it. */
-async function launchChromium(): Promise<Browser> {
-  const candidates = [
-    process.env.CHROMIUM_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-  ];
-  const executablePath = candidates.find((c): c is string => Boolean(c && existsSync(c)));
-  if (!executablePath)
-    throw new Error('Chromium is not installed (apt-get install chromium, or set CHROMIUM_PATH)');
-  // Loaded at run time: playwright-core reads files next to itself and cannot be bundled.
-  const { chromium } = createRequire(import.meta.url)('playwright-core') as {
-    chromium: BrowserType;
-  };
-  return chromium.launch({
-    executablePath,
-    headless: true,
-    args: [
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-dev-shm-usage',
-    ],
-  });
 }
 
 async function signIn(page: Page): Promise<void> {
