@@ -350,7 +350,7 @@ export class ScanPipeline {
       });
     }
     let promptDates: string | null = null;
-    if (this.shelfLife && (!existing || this.repos.shelfLife.byId(lotId)?.removal_date == null)) {
+    if (this.shelfLife && (!existing || existing.removal_date === null)) {
       const sku = {
         gtin: skuGtin,
         category: match.sku.category,

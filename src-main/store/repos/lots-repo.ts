@@ -36,6 +36,8 @@ export interface LotRow {
   status: LotStatus;
   received_on: string;
   received_seq: number;
+  /** Null until the lot's shelf life has been evaluated. */
+  removal_date: string | null;
 }
 
 export interface LotDecisionRow {

@@ -5,7 +5,7 @@ import type { ApiError } from '../../../src-shared/api/result';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorText';
 import { useStation } from '../../store/station-store';
-import { useCall } from './useCall';
+import { useCall } from '../../components/useCall';
 
 /** Corrective actions: a QC manager opens one with a supplier, notes progress, verifies, closes. */
 export function CapaPanel({ canManage }: { canManage: boolean }) {
@@ -24,7 +24,7 @@ export function CapaPanel({ canManage }: { canManage: boolean }) {
   const done = (r: { ok: true } | { ok: false; error: ApiError }) => {
     if (!r.ok) return setError(r.error);
     setError(null);
-    reload();
+    void reload();
   };
   const open = async () => {
     const r = await api.call('capa.open', {

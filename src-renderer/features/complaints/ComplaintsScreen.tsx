@@ -7,7 +7,7 @@ import { ComplaintForm } from './ComplaintForm';
 import { ComplaintList } from './ComplaintList';
 import { RecallList } from './RecallList';
 import { RecallWizard } from './RecallWizard';
-import { useCall } from './useCall';
+import { useCall } from '../../components/useCall';
 
 type Tab = 'complaints' | 'capa' | 'recalls';
 const TABS: readonly Tab[] = ['complaints', 'capa', 'recalls'];
@@ -40,12 +40,12 @@ export function ComplaintsScreen() {
       </div>
       {tab === 'complaints' && (
         <div className="complaints-layout">
-          <ComplaintForm onRecorded={() => complaints.reload()} />
+          <ComplaintForm onRecorded={() => void complaints.reload()} />
           <ErrorBanner error={complaints.error} />
           <ComplaintList
             complaints={complaints.value ?? []}
             canDecide={manager}
-            onChanged={() => complaints.reload()}
+            onChanged={() => void complaints.reload()}
           />
         </div>
       )}
@@ -56,7 +56,7 @@ export function ComplaintsScreen() {
             <RecallWizard
               onOpened={(recallId) => {
                 setSelected(recallId);
-                recalls.reload();
+                void recalls.reload();
               }}
             />
           )}
@@ -66,7 +66,7 @@ export function ComplaintsScreen() {
             canManage={manager}
             selected={selected}
             onSelect={setSelected}
-            onChanged={() => recalls.reload()}
+            onChanged={() => void recalls.reload()}
           />
         </div>
       )}

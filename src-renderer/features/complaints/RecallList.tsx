@@ -5,7 +5,7 @@ import type { ApiError } from '../../../src-shared/api/result';
 import { api } from '../../api/client';
 import { downloadBase64 } from '../../components/download';
 import { ErrorBanner } from '../../components/ErrorText';
-import { useCall } from './useCall';
+import { useCall } from '../../components/useCall';
 
 /** One recall's lots: mark each found, then pulled; export; a manager closes it. */
 function RecallDetail({
@@ -23,7 +23,7 @@ function RecallDetail({
   const after = (r: { ok: true } | { ok: false; error: ApiError }) => {
     if (!r.ok) return setError(r.error);
     setError(null);
-    reload();
+    void reload();
     onChanged();
   };
   const mark = async (lotId: string, state: 'found' | 'pulled') =>

@@ -4,7 +4,7 @@ import type { RecallCriteria, RecallPreview } from '../../../src-shared/api/doma
 import type { ApiError } from '../../../src-shared/api/result';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorText';
-import { useCall } from './useCall';
+import { useCall } from '../../components/useCall';
 
 type Field = 'gtin' | 'lotFrom' | 'lotTo' | 'receivedFrom' | 'receivedTo';
 const FIELDS: readonly Field[] = ['gtin', 'lotFrom', 'lotTo', 'receivedFrom', 'receivedTo'];
