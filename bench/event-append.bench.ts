@@ -18,7 +18,7 @@ const GTIN = '16920001000018';
 const LOT = 'L1128A';
 
 /** A carton scan at the dock: counted into its lot and its delivery line (the projection). */
-function scanEvent(i: number): NewEvent<'scan.recorded'> {
+export function scanEvent(i: number): NewEvent<'scan.recorded'> {
   return {
     type: 'scan.recorded',
     payload: {
@@ -38,7 +38,7 @@ function scanEvent(i: number): NewEvent<'scan.recorded'> {
 }
 
 /** The delivery and lot the scans count into, as intake would have opened them. */
-function openDelivery(core: ReturnType<typeof openStationCore>): void {
+export function openDelivery(core: ReturnType<typeof openStationCore>): void {
   core.log.appendMany([
     {
       type: 'supplier.upserted',

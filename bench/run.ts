@@ -6,6 +6,7 @@ import { ocrLabel } from './ocr-label.bench';
 import { scanLatency } from './scan-latency.bench';
 import { shelfBoard } from './shelf-board.bench';
 import { startup } from './startup.bench';
+import { syncThroughput } from './sync-throughput.bench';
 import { traceQuery } from './trace-query.bench';
 
 /** Every benchmark; `npm run bench -- NAME` runs those whose name starts with NAME. */
@@ -18,6 +19,7 @@ const benchmarks: readonly Benchmark[] = [
   traceQuery,
   frameDecode,
   ocrLabel,
+  syncThroughput,
 ];
 
 async function main(): Promise<void> {

@@ -86,7 +86,7 @@ describe('from a customer complaint to a recall, in Chromium', () => {
     const done = page.locator('[data-testid="decision"]');
     await expect.poll(() => done.locator('h3').textContent()).toMatch(/^Decided: Accept/);
     const download = page.waitForEvent('download');
-    await done.getByRole('button', { name: /evidence pack/ }).click();
+    await done.getByRole('button', { name: /Download the evidence pack/ }).click();
     packFile = join(work, 'pack.pdf');
     await (await download).saveAs(packFile);
   });

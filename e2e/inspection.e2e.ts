@@ -103,7 +103,7 @@ describe('inspection at the dock, in Chromium', () => {
     await expect.poll(() => done.locator('h3').textContent()).toBe('Decided: Reject');
     expect(await done.locator('[data-testid="signoff-line"]').count()).toBe(0);
     const download = page.waitForEvent('download');
-    await done.getByRole('button', { name: /evidence pack/ }).click();
+    await done.getByRole('button', { name: /Download the evidence pack/ }).click();
     const file = await (await download).path();
     expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
     await screenshot(page, 'inspection-03-rejected');

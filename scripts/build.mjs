@@ -33,6 +33,9 @@ const NATIVE_OR_FILE_LOADING = [
   'pdfkit',
   'sharp',
   'onnxruntime-node',
+  // PGlite loads its wasm and data files from beside itself; pg has an optional native require.
+  '@electric-sql/pglite',
+  'pg',
 ];
 
 const node = {

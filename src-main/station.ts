@@ -23,7 +23,10 @@ import { TemplatesService } from './inspection/templates-service';
 import { RefusalSlips } from './intake/refusal-slips';
 import { ScanPipeline } from './intake/scan-pipeline';
 import { databaseFile } from './paths';
+import { reviewHandlers } from './review/handlers';
+import { ReviewService } from './review/review-service';
 import { exportHandlers } from './reports/export-handlers';
+import { lotPdfHandlers } from './reports/lot-pdf-handlers';
 import { settingsHandlers } from './settings/handlers';
 import { settingsProjection } from './settings/projector';
 import { shelfLifeProjection } from './shelf-life/projector';
@@ -49,13 +52,17 @@ import { MasterDataService } from './suppliers/master-data-service';
 import { PenaltyService } from './suppliers/penalty-service';
 import { SupplierQualityService } from './suppliers/supplier-quality-service';
 import { suppliersProjection } from './suppliers/projector';
-import { syncStatus } from './sync/sync-status';
+import { syncHandlers } from './sync/handlers';
+import { SyncLoop } from './sync/sync-loop';
+import { SyncService } from './sync/sync-service';
+import type { RetryPolicy } from './sync/retry';
 import { logHandlers } from './trace/handlers';
 import { LogService } from './trace/log-service';
 import { traceHandlers } from './trace/trace-handlers';
 import { TraceService } from './trace/trace-service';
 import { AuthService } from './users/auth-service';
-import { authHandlers } from './users/handlers';
+import { authHandlers, userAdminHandlers } from './users/handlers';
+import { UserAdmin } from './users/user-admin';
 import { usersProjection } from './users/projector';
 import { photoHandlers } from './vision/photo-handlers';
 import { readLabel, visionHandlers } from './vision/ocr/handlers';
@@ -91,6 +98,8 @@ export interface StationOptions {
    * warm it up in the background (default 2 s after start; null: on the first photo only).
    */
   ocr?: Omit<OcrServiceOptions, 'bus' | 'log'> & { warmUpAfterMs?: number | null };
+  /** Head-office sync: retries within a round, request timeout (tests shorten them). */
+  sync?: { retry?: RetryPolicy; timeoutMs?: number };
 }
 
 /** A problem that stops the station from starting, worded for whoever starts it. */
@@ -237,6 +246,9 @@ export interface Station extends StationCore {
   shelfLife: ShelfLifeService;
   /** Label OCR in its own process (restarted when it dies); `vision.readLabel`. */
   ocr: OcrService;
+  /** Background sync with head office (`sync.syncNow()`), once enrolled. */
+  sync: SyncLoop;
+  syncService: SyncService;
   mode: StationMode;
   today(): string;
 }
@@ -295,6 +307,7 @@ export function openStation(options: StationOptions): Station {
   });
   const auth = new AuthService(repos.users, log, sessions, clock);
   registry.register(authHandlers(auth));
+  registry.register(userAdminHandlers(new UserAdmin(repos, log, sessions, clock)));
   registry.register(masterDataHandlers(masterData));
   const penalties = new PenaltyService(
     repos,
@@ -388,6 +401,49 @@ export function openStation(options: StationOptions): Station {
     readLabel: (photo, gtin) => readLabel({ ocr, photos, today }, photo, gtin ?? undefined),
   });
   registry.register({ 'inspection.labelCheck': (input) => labelChecks.check(input) });
+  registry.register(
+    lotPdfHandlers({
+      repos,
+      photos,
+      stationId,
+      publicKeyFingerprint: fingerprint(keys.publicKey),
+      now: clock,
+    }),
+  );
+  let syncLoop: SyncLoop | null = null;
+  const syncService = new SyncService({
+    db,
+    repos,
+    log,
+    keys,
+    stationId,
+    photos,
+    clock,
+    ...options.sync,
+    onSettingsApplied: (keys) => settings.invalidate(keys),
+    onProgress: () => syncLoop?.publishProgress(),
+  });
+  syncLoop = new SyncLoop({
+    service: syncService,
+    repos,
+    bus,
+    settings: () => settings.get().sync,
+    clock,
+    ...(options.log ? { onError: (err) => options.log?.(`sync: ${String(err)}`) } : {}),
+  });
+  const sync = syncLoop;
+  registry.register(syncHandlers(syncService, sync));
+  registry.register(
+    reviewHandlers(
+      new ReviewService({
+        db,
+        repos,
+        today,
+        quota: () => inspection.quota(),
+        syncStatus: () => sync.status(),
+      }),
+    ),
+  );
   registry.register(shelfLifeHandlers(shelfLife, { stationId, today, now: clock }));
   registry.register(
     exportHandlers({
@@ -399,7 +455,6 @@ export function openStation(options: StationOptions): Station {
       pullList: () => shelfLife.pullList(),
     }),
   );
-  registry.register({ 'sync.status': () => syncStatus(repos) });
   const devices = new ScannerService({
     bus,
     scans,
@@ -427,6 +482,7 @@ export function openStation(options: StationOptions): Station {
     const last = events.at(-1);
     if (last) bus.emit('log.appended', { seq: last.seq, type: last.type });
   });
+  sync.start();
   // Models load in the OCR process once the station is up, not while it starts.
   if (warmUpAfterMs !== null) ocr.startAfter(warmUpAfterMs);
 
@@ -434,6 +490,7 @@ export function openStation(options: StationOptions): Station {
     ...core,
     close: () => {
       ocr.stop();
+      sync.stop();
       void devices.stop();
       checkpointer.stop();
       core.close();
@@ -452,6 +509,8 @@ export function openStation(options: StationOptions): Station {
     photos,
     shelfLife,
     ocr,
+    sync,
+    syncService,
     mode: options.mode,
     today,
   };

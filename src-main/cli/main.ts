@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { SOFTWARE_VERSION } from '../version';
+import { registerCentral } from './commands/central';
 import { registerDb } from './commands/db';
 import { registerDemo } from './commands/demo';
 import { registerExport } from './commands/export';
@@ -9,6 +10,7 @@ import { registerSampling } from './commands/sampling';
 import { registerScanner } from './commands/scanner';
 import { registerServe } from './commands/serve';
 import { registerShelfLife } from './commands/shelf-life';
+import { registerSync } from './commands/sync';
 import { registerTrace } from './commands/trace';
 import { registerVision } from './commands/vision';
 import { registerVisionLabel } from './commands/vision-label';
@@ -30,6 +32,8 @@ export function buildProgram(): Command {
   registerVisionLabel(registerVision(program));
   registerExport(program);
   registerTrace(program);
+  registerCentral(program);
+  registerSync(program);
   // Usage mistakes anywhere in the tree exit with code 2 and one line, not a stack trace.
   const configure = (cmd: Command) => {
     cmd.exitOverride().configureOutput({

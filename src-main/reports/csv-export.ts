@@ -10,6 +10,9 @@ import type { BoardRow } from '../../src-shared/api/domain-shelf-life';
 import type { EventPayload, EventType } from '../../src-shared/events/catalogue';
 import type { EventRow } from '../store/event-log';
 import type { Repos } from '../store/repos';
+import { capas, complaints, recalls, users } from './csv-registers';
+import type { Cell, Table } from './csv-table';
+import { yesNo } from './csv-table';
 import { renderPullListCsv } from './pull-list';
 
 export interface CsvSource {
@@ -25,12 +28,6 @@ export interface CsvFile {
   bytes: Buffer;
   /** Data rows, the header not counted. */
   rows: number;
-}
-
-type Cell = string | number | null;
-interface Table {
-  columns: readonly string[];
-  rows: Cell[][];
 }
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
@@ -51,8 +48,6 @@ function render(table: Table): CsvFile {
   );
   return { bytes: Buffer.concat([BOM, Buffer.from(body, 'utf8')]), rows: table.rows.length };
 }
-
-const yesNo = (flag: boolean | number | null | undefined) => (flag ? 'yes' : 'no');
 
 /** Log rows of the given types, in log order (one pass over the log). */
 function logRows(repos: Repos, types: readonly EventType[]): EventRow[] {
@@ -366,7 +361,11 @@ const TABLES = {
   decisions,
   returns,
   penalties,
-} as const satisfies Record<Exclude<CsvEntity, 'pull-list'>, (repos: Repos) => Table>;
+  complaints,
+  capas,
+  recalls,
+  users,
+} as const satisfies Record<Exclude<CsvEntity, 'pull-list'>, (repos: Repos, now: Date) => Table>;
 
 export function exportCsv(entity: CsvEntity, source: CsvSource): CsvFile {
   if (entity === 'pull-list') {
@@ -379,5 +378,5 @@ export function exportCsv(entity: CsvEntity, source: CsvSource): CsvFile {
     });
     return { bytes, rows: rows.length };
   }
-  return render(TABLES[entity](source.repos));
+  return render(TABLES[entity](source.repos, source.now));
 }

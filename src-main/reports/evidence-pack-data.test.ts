@@ -2,59 +2,22 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InspectionTemplate } from '../../src-shared/events/schemas-inspection';
 import { openStation, type Station } from '../station';
+import { DECIDED_LOT_DAY, recordDecidedLot } from '../test-support/decided-lot';
 import { tempDir } from '../test-support/temp-dir';
 import { testJpeg } from '../vision/test-images.test-helper';
 import { renderEvidencePack } from './evidence-pack';
 import { evidencePackData } from './evidence-pack-data';
 
-const TODAY = '2026-11-28';
-const INSPECTOR = 'usr-inspector-1';
+const TODAY = DECIDED_LOT_DAY;
 const MANAGER = 'usr-manager-1';
-
-const template: InspectionTemplate = {
-  templateId: 'tpl-evidence-test',
-  name: 'Evidence test dairy',
-  nameZh: '证据测试乳品',
-  level: 'II',
-  aql: { critical: null, major: 1, minor: 2.5 },
-  categories: [],
-  checks: [
-    {
-      checkId: 'seal',
-      kind: 'pass-fail',
-      label: 'Seal intact',
-      labelZh: '封口完好',
-      defectClass: 'critical',
-      photo: 'required-on-fail',
-    },
-    {
-      checkId: 'temp',
-      kind: 'numeric',
-      label: 'Temperature',
-      labelZh: '温度',
-      defectClass: 'major',
-      photo: 'none',
-      unit: '°C',
-      lower: 0,
-      upper: 6,
-      readingsPerUnit: 1,
-    },
-  ],
-  active: true,
-};
 
 let dir: ReturnType<typeof tempDir>;
 let station: Station;
 let lotId: string;
 let photo: string;
 
-/**
- * A lot inspected through the log as the inspection flow records it: started with its plan and
- * seed, three units (one with a broken seal and a photo), completed with a reject proposal, and
- * rejected with a manager's sign-off. The projections the station keeps are what the pack reads.
- */
+/** The decided lot of test-support/decided-lot.ts, in a demo delivery. */
 beforeAll(async () => {
   dir = tempDir();
   const now = Date.parse(`${TODAY}T09:00:00`);
@@ -69,111 +32,18 @@ beforeAll(async () => {
   if (!base) throw new Error('the demo has lots');
   photo = (await station.photos.put(await testJpeg({ width: 1200, height: 900 }))).sha256;
   lotId = 'lot-evidence-1';
-  const inspectionId = 'insp-evidence-1';
-  const supplierId = station.repos.deliveries.byId(base.delivery_id)?.supplier_id ?? '';
-  const lotSubjects = [`lot:${lotId}`, `inspection:${inspectionId}`];
-  station.log.appendMany([
-    { type: 'template.upserted', payload: template, actor: MANAGER },
+  recordDecidedLot(
+    station,
     {
-      type: 'lot.received',
-      payload: {
-        lotId,
-        deliveryId: base.delivery_id,
-        gtin: base.gtin,
-        lot: 'EVID-001',
-        quantity: 300,
-        expiry: '2027-05-01',
-        production: '2026-11-01',
-        receivedOn: TODAY,
-      },
-      actor: INSPECTOR,
-      subjects: [`lot:${lotId}`, `delivery:${base.delivery_id}`],
+      lotId,
+      inspectionId: 'insp-evidence-1',
+      deliveryId: base.delivery_id,
+      gtin: base.gtin,
+      lot: 'EVID-001',
+      photo,
     },
-    {
-      type: 'inspection.started',
-      payload: {
-        inspectionId,
-        lotId,
-        deliveryId: base.delivery_id,
-        supplierId,
-        skuId: null,
-        templateId: template.templateId,
-        plan: {
-          lotSize: 300,
-          level: 'II',
-          severity: 'normal',
-          codeLetter: 'H',
-          sampleSize: 50,
-          inspectAll: false,
-          classes: {
-            critical: { aql: null, sampleSize: 50, accept: 0, reject: 1 },
-            major: { aql: 1, sampleSize: 50, accept: 1, reject: 2 },
-            minor: { aql: 2.5, sampleSize: 50, accept: 3, reject: 4 },
-          },
-        },
-        forced: 'spot-check',
-        seed: 'seed-0042',
-        cartonCount: 25,
-        cartons: [4, 9, 17],
-        startedOn: TODAY,
-      },
-      actor: INSPECTOR,
-      subjects: lotSubjects,
-    },
-    ...[1, 2, 3].map((unitNo) => ({
-      type: 'inspection.unit-recorded' as const,
-      payload: {
-        inspectionId,
-        unitNo,
-        unitCode: null,
-        results: [
-          { checkId: 'seal', passed: unitNo !== 2 },
-          { checkId: 'temp', passed: true, value: 3.5 },
-        ],
-        photos: unitNo === 2 ? [photo] : [],
-        defective: { critical: unitNo === 2, major: false, minor: false },
-      },
-      actor: INSPECTOR,
-      subjects: lotSubjects,
-    })),
-    {
-      type: 'inspection.completed',
-      payload: {
-        inspectionId,
-        lotId,
-        severity: 'normal',
-        sampleSize: 50,
-        critical: 1,
-        major: 0,
-        minor: 0,
-        completedOn: TODAY,
-        unitsInspected: 3,
-        proposal: 'reject',
-        reasons: ['1 critical defective unit: zero tolerance'],
-      },
-      actor: INSPECTOR,
-      subjects: lotSubjects,
-    },
-    {
-      type: 'lot.decided',
-      payload: {
-        lotId,
-        decision: 'reject',
-        reason: 'Broken seal on unit 2',
-        decidedOn: TODAY,
-        proposal: 'reject',
-        signOff: {
-          userId: MANAGER,
-          name: 'Chen Jing 陈静',
-          meaning: 'Confirmed the rejection',
-          at: now,
-        },
-      },
-      actor: INSPECTOR,
-      coActor: MANAGER,
-      subjects: [`lot:${lotId}`],
-    },
-  ]);
+    now,
+  );
 });
 afterAll(() => {
   station.close();

@@ -49,8 +49,9 @@ const FORCED_LABEL: Readonly<Record<string, string>> = {
 };
 const CLASSES: readonly DefectClass[] = ['critical', 'major', 'minor'];
 
-const yesNo = (value: boolean) => (value ? 'Yes 是' : 'No 否');
-const orDash = (value: string | null | undefined) => (value && value.length > 0 ? value : '—');
+export const yesNo = (value: boolean) => (value ? 'Yes 是' : 'No 否');
+export const orDash = (value: string | null | undefined) =>
+  value && value.length > 0 ? value : '—';
 
 /** A SHA-256 in groups of eight, so a person can compare it group by group. */
 export function groupedHash(hash: string, perLine = 8): string {
@@ -70,7 +71,7 @@ function cartonsText(cartons: readonly number[], of: number | null): string {
     : `${list} (${cartons.length} of ${of} cartons 共${of}箱中的${cartons.length}箱)`;
 }
 
-function decisionBanner(report: ReportDocument, data: EvidencePackData): void {
+export function decisionBanner(report: ReportDocument, data: EvidencePackData): void {
   const { doc } = report;
   const decision = data.decision?.decision ?? null;
   const colour = decision ? DECISION_COLOUR[decision] : '#475569';
@@ -97,7 +98,7 @@ function decisionBanner(report: ReportDocument, data: EvidencePackData): void {
   doc.x = report.left;
 }
 
-function planSection(report: ReportDocument, inspection: EvidenceInspection): void {
+export function planSection(report: ReportDocument, inspection: EvidenceInspection): void {
   const plan = inspection.plan;
   report.heading('Sampling plan (ISO 2859-1)', '抽样方案');
   const rows: [string, string][] = [
@@ -174,7 +175,7 @@ function planSection(report: ReportDocument, inspection: EvidenceInspection): vo
   );
 }
 
-function decisionSection(report: ReportDocument, data: EvidencePackData): void {
+export function decisionSection(report: ReportDocument, data: EvidencePackData): void {
   const inspection = data.inspection;
   const decision = data.decision;
   report.heading('Proposal and decision', '系统建议与判定');
@@ -230,7 +231,7 @@ const EVENT_LABEL: Readonly<Record<string, string>> = {
   'penalty.proposed': 'Penalty proposed 建议罚款',
 };
 
-function logSection(report: ReportDocument, refs: readonly EvidenceLogReference[]): void {
+export function logSection(report: ReportDocument, refs: readonly EvidenceLogReference[]): void {
   report.heading('Log references', '日志凭证');
   report.paragraph(
     `Each fact above is an event in the station's signed, hash-chained log. Compare these hashes with the Trace screen or with "qcs log verify". 以上每项事实均为工作站签名哈希链日志中的事件，可在追溯界面或用 qcs log verify 核对。`,
@@ -255,26 +256,9 @@ function logSection(report: ReportDocument, refs: readonly EvidenceLogReference[
   );
 }
 
-/** Renders the pack as an A4 PDF. Photos come from the store; a missing one is printed as such. */
-export async function renderEvidencePack(
-  data: EvidencePackData,
-  photos: PhotoStore,
-): Promise<Buffer> {
+/** The delivery and lot facts, as label/value rows (the pack and the certificate print them). */
+export function deliveryAndLotFields(report: ReportDocument, data: EvidencePackData): void {
   const lot = data.lot;
-  const report = new ReportDocument({
-    title: `Evidence pack 检验证据包 ${lot.gtin} ${lot.lotCode}`,
-    subject: `Inspection evidence for lot ${lot.lotCode} (GTIN ${lot.gtin}) of delivery ${data.delivery.number}`,
-    author: `Intake QC Station ${data.stationId}`,
-    footer: `Evidence pack · lot ${lot.lotCode} · delivery ${data.delivery.number} · station ${data.stationId}`,
-    createdAt: new Date(data.generatedAt),
-  });
-  report.title(
-    'Evidence pack',
-    '检验证据包',
-    `Intake QC Station · ${data.stationId}\nPrinted 打印 ${formatLocalTime(data.generatedAt)}`,
-  );
-  decisionBanner(report, data);
-
   report.heading('Delivery', '送货信息').fields(
     [
       ['Delivery 送货单号', data.delivery.number],
@@ -297,7 +281,19 @@ export async function renderEvidencePack(
     ],
     170,
   );
+}
 
+/**
+ * One lot's evidence under a title the caller drew: the lot pack prints it once, the delivery
+ * pack once per lot. Photo pages follow the lot's own pages, so each lot reads on its own.
+ */
+export async function drawLotEvidence(
+  report: ReportDocument,
+  data: EvidencePackData,
+  photos: PhotoStore,
+): Promise<void> {
+  decisionBanner(report, data);
+  deliveryAndLotFields(report, data);
   if (data.inspection) planSection(report, data.inspection);
   else {
     report.heading('Inspection', '检验');
@@ -310,5 +306,26 @@ export async function renderEvidencePack(
   const figures = await drawPhotoThumbnails(report, data, photos);
   logSection(report, data.logReferences);
   await drawPhotoAppendix(report, data, figures, photos);
+}
+
+/** Renders the pack as an A4 PDF. Photos come from the store; a missing one is printed as such. */
+export async function renderEvidencePack(
+  data: EvidencePackData,
+  photos: PhotoStore,
+): Promise<Buffer> {
+  const lot = data.lot;
+  const report = new ReportDocument({
+    title: `Evidence pack 检验证据包 ${lot.gtin} ${lot.lotCode}`,
+    subject: `Inspection evidence for lot ${lot.lotCode} (GTIN ${lot.gtin}) of delivery ${data.delivery.number}`,
+    author: `Intake QC Station ${data.stationId}`,
+    footer: `Evidence pack · lot ${lot.lotCode} · delivery ${data.delivery.number} · station ${data.stationId}`,
+    createdAt: new Date(data.generatedAt),
+  });
+  report.title(
+    'Evidence pack',
+    '检验证据包',
+    `Intake QC Station · ${data.stationId}\nPrinted 打印 ${formatLocalTime(data.generatedAt)}`,
+  );
+  await drawLotEvidence(report, data, photos);
   return report.finish();
 }

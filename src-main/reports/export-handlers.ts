@@ -1,5 +1,6 @@
 import type { CsvEntity, EpcisSettings } from '../../src-shared/api/domain-export';
 import type { BoardRow } from '../../src-shared/api/domain-shelf-life';
+import { AppError } from '../api/app-error';
 import type { Handlers } from '../api/registry';
 import type { Repos } from '../store/repos';
 import type { BizStep } from './epcis';
@@ -71,7 +72,11 @@ export function exportHandlers(deps: ExportDeps): Handlers<'export.epcis' | 'exp
         events: file.events,
       };
     },
-    'export.csv': async (input) => {
+    'export.csv': async (input, ctx) => {
+      // The call is for QC managers and admins; who may sign in is an admin's business only.
+      if (input.entity === 'users' && ctx.user?.role !== 'admin') {
+        throw new AppError('forbidden', 'Only an admin can export the list of users.');
+      }
       const file = await csvFile(deps, input.entity);
       return {
         fileName: file.fileName,

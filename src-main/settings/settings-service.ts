@@ -30,6 +30,12 @@ export class SettingsService {
     return this.cache;
   }
 
+  /** Settings changed by events appended elsewhere (head office's master data): re-read them. */
+  invalidate(keys: readonly string[]): void {
+    this.cache = null;
+    this.bus.emit('settings.changed', { keys: [...keys] });
+  }
+
   /** One `settings.changed` event per key whose value actually changes. */
   update(changes: Partial<StationSettings>, actor: string): StationSettings {
     const current = this.get();

@@ -1,5 +1,9 @@
 import { hash, type KeyObject } from 'node:crypto';
-import { z } from 'zod';
+import {
+  CHECKPOINT_KIND,
+  logCheckpointSchema,
+  type LogCheckpoint,
+} from '../../src-shared/sync/protocol';
 import { canonicalJson } from './canonical-json';
 import type { Db } from './database';
 import { signHash, verifyHashSignature } from './station-identity';
@@ -7,31 +11,10 @@ import { signHash, verifyHashSignature } from './station-identity';
 /** How many events the log grows by between two checkpoints, unless the station says otherwise. */
 export const DEFAULT_CHECKPOINT_EVERY = 1000;
 
-const KIND = 'qcs.log-checkpoint';
+const KIND = CHECKPOINT_KIND;
 
-/**
- * A signed statement about the log: it held `logSize` events, the newest being `headSeq` with
- * `headHash`. This JSON is what head office keeps; `qcs log verify --checkpoint FILE` checks a
- * station's log against it. Kept small and flat on purpose: it is read by people too.
- */
-export const logCheckpointSchema = z
-  .object({
-    kind: z.literal(KIND),
-    version: z.literal(1),
-    /** 1, 2, 3… per station, without gaps. */
-    number: z.number().int().positive(),
-    stationId: z.string().min(1),
-    /** Events in the log up to and including the head (seq has no gaps: equal to headSeq). */
-    logSize: z.number().int().nonnegative(),
-    headSeq: z.number().int().nonnegative(),
-    headHash: z.string().regex(/^[0-9a-f]{64}$/),
-    /** ms since the epoch, station clock. */
-    createdAt: z.number().int(),
-    /** Ed25519 with the station key over the SHA-256 of the canonical JSON of the other fields. */
-    signature: z.string().min(1),
-  })
-  .strict();
-export type LogCheckpoint = z.infer<typeof logCheckpointSchema>;
+// The checkpoint's shape is part of the sync protocol: head office parses the same schema.
+export { logCheckpointSchema, type LogCheckpoint };
 
 type CheckpointRow = {
   number: number;

@@ -1,11 +1,12 @@
 import type { Station } from '../station';
 
-export type TestRole = 'inspector' | 'qc-manager';
+export type TestRole = 'inspector' | 'qc-manager' | 'admin';
 
 /** The demo users a test acts as (see src-main/demo/demo-data.ts). */
 export const TEST_USER_IDS: Readonly<Record<TestRole, string>> = {
   inspector: 'usr-inspector-1',
   'qc-manager': 'usr-manager-1',
+  admin: 'usr-admin-1',
 };
 
 export interface Reply<T> {

@@ -9,6 +9,12 @@ export function describeEvent(type: string, payload: unknown): string {
   switch (type) {
     case 'station.initialized':
       return `Station ${s('stationId')} initialised (software ${s('softwareVersion')})`;
+    case 'station.enrolled':
+      return `Enrolled with head office at ${s('centralUrl')}`;
+    case 'backup.completed':
+      return `Backup ${s('file')} written and verified (${s('bytes')} bytes, up to event ${s('headSeq')})`;
+    case 'backup.failed':
+      return `Backup failed: ${s('message')}`;
     case 'settings.changed':
       return `Setting ${s('key')} changed to ${JSON.stringify(p.value)}`;
     case 'user.upserted':
@@ -19,6 +25,8 @@ export function describeEvent(type: string, payload: unknown): string {
       return `Signed out (${s('why')})`;
     case 'user.sign-in-failed':
       return `Sign-in refused for badge ${s('badge')}: ${s('why')}`;
+    case 'user.unlocked':
+      return `Badge unlocked by an admin`;
     case 'supplier.upserted':
       return `Supplier ${s('code')} ${s('name')} saved: ${s('standing')}`;
     case 'sku.upserted':

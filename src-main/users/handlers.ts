@@ -1,5 +1,6 @@
 import type { Handlers } from '../api/registry';
 import type { AuthService } from './auth-service';
+import type { UserAdmin } from './user-admin';
 
 export function authHandlers(
   auth: AuthService,
@@ -11,5 +12,17 @@ export function authHandlers(
       return {};
     },
     'auth.session': (_input, ctx) => ctx.user,
+  };
+}
+
+export function userAdminHandlers(
+  admin: UserAdmin,
+): Handlers<'users.list' | 'users.save' | 'users.unlock'> {
+  // Access is ['admin'], so the registry only calls these with a signed-in admin.
+  const actor = (user: { userId: string } | null) => user?.userId ?? 'system';
+  return {
+    'users.list': () => admin.list(),
+    'users.save': (input, ctx) => admin.save(input, actor(ctx.user)),
+    'users.unlock': (input, ctx) => admin.unlock(input.userId, actor(ctx.user)),
   };
 }

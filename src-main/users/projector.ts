@@ -4,6 +4,8 @@ import { LOCKOUT_MS } from './auth-service';
 export const usersProjection: ProjectionHandlers = {
   'user.upserted': (p, _e, r) => r.users.upsert(p),
   'user.signed-in': (p, _e, r) => r.users.recordSuccess(p.userId),
+  // An unlock is a fresh start, as a success is: no failures left to count towards a lock-out.
+  'user.unlocked': (p, _e, r) => r.users.recordSuccess(p.userId),
   'user.sign-in-failed': (p, e, r) => {
     if (p.why !== 'wrong-pin') return;
     const user = r.users.byBadge(p.badge);

@@ -29,6 +29,21 @@ export class Sessions implements SessionLookup {
   }
 
   /**
+   * Ends every session of a user (deactivated, or given another role): a session keeps the
+   * role it was opened with, so it must not outlive a change to it.
+   */
+  endUser(userId: string): number {
+    let ended = 0;
+    for (const [clientId, session] of this.byClient) {
+      if (session.user.userId === userId) {
+        this.byClient.delete(clientId);
+        ended += 1;
+      }
+    }
+    return ended;
+  }
+
+  /**
    * Who is working at the station now: the most recently active signed-in user. Serial scanners
    * belong to the station, not to a screen, so their scans are attributed to this user.
    */

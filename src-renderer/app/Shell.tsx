@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ComplaintsScreen } from '../features/complaints/ComplaintsScreen';
 import { IntakeScreen } from '../features/intake/IntakeScreen';
 import { InspectionScreen } from '../features/inspection/InspectionScreen';
+import { ReviewScreen } from '../features/review/ReviewScreen';
 import { ScanToast } from '../features/scanning/ScanToast';
 import { useKeyboardWedge } from '../features/scanning/useKeyboardWedge';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
@@ -23,6 +24,7 @@ const VIEWS: Record<Screen, () => React.JSX.Element | null> = {
   suppliers: SuppliersScreen,
   sync: SyncScreen,
   settings: SettingsScreen,
+  review: ReviewScreen,
 };
 
 export function Shell() {
@@ -33,7 +35,7 @@ export function Shell() {
   useIdleSignOut();
   useKeyboardWedge();
 
-  // Alt+1…8 jumps between screens from anywhere, gloves on, no mouse needed.
+  // Alt+1…9 jumps between screens from anywhere, gloves on, no mouse needed.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;

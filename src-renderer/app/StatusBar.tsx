@@ -66,7 +66,12 @@ export function StatusBar() {
         </span>
       ))}
       <CameraStatusItem />
-      <span className="status-item" data-status="sync">
+      <span
+        className={
+          sync?.offlineAlarm || sync?.state === 'error' ? 'status-item bad' : 'status-item'
+        }
+        data-status="sync"
+      >
         <b>{t('status.sync')}</b> {syncText}
       </span>
       <span className={connected ? 'status-item ok' : 'status-item bad'} data-status="station">

@@ -16,6 +16,7 @@ export const SCREENS = [
   'suppliers',
   'sync',
   'settings',
+  'review',
 ] as const;
 export type Screen = (typeof SCREENS)[number];
 

@@ -9,6 +9,7 @@ import { intakeCalls } from './domain-intake';
 import { logCalls } from './domain-log';
 import { masterDataCalls } from './domain-master-data';
 import { photosCalls } from './domain-photos';
+import { reviewCalls } from './domain-review';
 import { settingsCalls } from './domain-settings';
 import { shelfLifeCalls } from './domain-shelf-life';
 import { supplierQualityCalls } from './domain-supplier-quality';
@@ -16,12 +17,14 @@ import { syncCalls } from './domain-sync';
 import { systemCalls } from './domain-system';
 import { templatesCalls } from './domain-templates';
 import { traceCalls } from './domain-trace';
+import { usersCalls } from './domain-users';
 import { visionCalls } from './domain-vision';
 
 /** The station API: every call declared once. Both transports and the UI use this object. */
 export const contract = mergeDomains(
   systemCalls,
   authCalls,
+  usersCalls,
   masterDataCalls,
   supplierQualityCalls,
   intakeCalls,
@@ -37,6 +40,7 @@ export const contract = mergeDomains(
   visionCalls,
   exportCalls,
   complaintsCalls,
+  reviewCalls,
 );
 
 export type Contract = typeof contract;

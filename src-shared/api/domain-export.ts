@@ -59,6 +59,11 @@ export const CSV_ENTITIES = [
   'returns',
   'penalties',
   'pull-list',
+  'complaints',
+  'capas',
+  'recalls',
+  /** Admins only: the user list (no PIN hashes). */
+  'users',
 ] as const;
 export type CsvEntity = (typeof CSV_ENTITIES)[number];
 

@@ -262,6 +262,28 @@ export const inspectionCalls = {
       base64: z.string(),
     }),
   }),
+  'inspection.certificate': defineCall({
+    summary:
+      'The inspection certificate of a decided lot (PDF): plan, counts, decision, sign-offs, log hashes, station key.',
+    access: 'signed-in',
+    input: z.object({ lotId }).strict(),
+    output: z.object({
+      fileName: z.string(),
+      mimeType: z.literal('application/pdf'),
+      base64: z.string(),
+    }),
+  }),
+  'inspection.deliveryEvidencePack': defineCall({
+    summary:
+      "The evidence pack of a whole delivery (PDF): a summary of every lot's decision, then each lot's pack.",
+    access: 'signed-in',
+    input: z.object({ deliveryId: z.string().min(1).max(64) }).strict(),
+    output: z.object({
+      fileName: z.string(),
+      mimeType: z.literal('application/pdf'),
+      base64: z.string(),
+    }),
+  }),
   'inspection.switching': defineCall({
     summary: 'ISO 2859-1 switching state per SKU of a supplier.',
     access: 'signed-in',

@@ -6,6 +6,7 @@ import {
 } from '../suppliers/quality-settings';
 import { defaultShelfLifeSettings, shelfLifeSettings } from '../shelf-life/settings';
 import { defaultEpcisSettings, epcisSettings } from './domain-export';
+import { defaultSyncSettings, syncSettings } from './domain-sync';
 import { BARCODE_FORMAT_NAMES, DEFAULT_BARCODE_FORMATS } from '../vision/formats';
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
@@ -79,6 +80,8 @@ export const stationSettings = z.object({
   camera: cameraSettings,
   /** Read point and business location (SGLNs) of the station's EPCIS exports. */
   epcis: epcisSettings,
+  /** How often to sync with head office; when being offline becomes an alarm. */
+  sync: syncSettings,
 });
 export type StationSettings = z.infer<typeof stationSettings>;
 
@@ -102,6 +105,7 @@ export const defaultSettings: StationSettings = {
     liveScan: true,
   },
   epcis: defaultEpcisSettings,
+  sync: defaultSyncSettings,
 };
 
 export const settingsCalls = {

@@ -18,4 +18,5 @@ export * from './domain-sync';
 export * from './domain-system';
 export * from './domain-templates';
 export * from './domain-trace';
+export * from './domain-users';
 export * from './domain-vision';

@@ -16,6 +16,7 @@ export const pushEvents = {
   'settings.changed': z.object({ keys: z.array(z.string()) }),
   /** The OCR process started, became ready, stopped and is restarting, or failed. */
   'ocr.status': ocrStatus,
+  /** The disk filled up (scans are refused) or has room again. */
 };
 
 export type PushEventName = keyof typeof pushEvents;

@@ -32,8 +32,19 @@ export const eventPayloads = {
     publicKey: z.string(),
     softwareVersion: z.string(),
   }),
+  /** The station was enrolled with head office (an admin's one-time code); sync starts. */
+  'station.enrolled': z.object({ centralUrl: z.string().max(500), ackedSeq: z.number().int() }),
   'settings.changed': z.object({ key: z.string().min(1).max(80), value: z.json() }),
   'demo.seeded': z.object({ version: z.number().int() }),
+  /** A daily or manual backup was written and verified (quick_check + log verification). */
+  'backup.completed': z.object({
+    file: z.string().max(300),
+    bytes: z.number().int(),
+    headSeq: z.number().int(),
+    durationMs: z.number().int(),
+  }),
+  /** A backup could not be made or failed its verification (the bad copy was deleted). */
+  'backup.failed': z.object({ message: z.string().max(500) }),
 
   'user.upserted': z.object({
     userId: id,
@@ -50,6 +61,8 @@ export const eventPayloads = {
     badge: z.string().max(64),
     why: z.enum(['unknown-badge', 'wrong-pin', 'locked', 'inactive']),
   }),
+  /** An admin cleared a badge's lock-out (the wrong-PIN count starts again from zero). */
+  'user.unlocked': z.object({ userId: id }),
 
   'supplier.upserted': z.object({
     supplierId: id,

@@ -8,6 +8,7 @@ import { migration0006 } from './0006-supplier-quality';
 import { migration0007 } from './0007-shelf-life';
 import { migration0008 } from './0008-log-checkpoints';
 import { migration0009 } from './0009-complaints-recalls';
+import { migration0010 } from './0010-sync';
 
 export type { Migration } from './migration';
 
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
 ];
 
 /** Tables that are projections of the log: emptied and refilled by `qcs db rebuild`. */

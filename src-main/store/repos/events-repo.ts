@@ -17,6 +17,10 @@ export function createEventsRepo(db: Db) {
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM events');
   const maxSeq = db.prepare<[], { s: number | null }>('SELECT max(seq) AS s FROM events');
   const all = db.prepare<[], EventRow>('SELECT * FROM events ORDER BY seq');
+  const after = db.prepare<[number, number], EventRow>(
+    'SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?',
+  );
+  const hashAt = db.prepare<[number], { hash: string }>('SELECT hash FROM events WHERE seq = ?');
   const marker = db.prepare<[string], { seq: number }>('SELECT seq FROM markers WHERE name = ?');
   const setMarker = db.prepare('INSERT OR REPLACE INTO markers (name, seq) VALUES (?, ?)');
   return {
@@ -31,6 +35,9 @@ export function createEventsRepo(db: Db) {
     count: (): number => maxSeq.get()?.s ?? 0,
     countRows: (): number => count.get()?.n ?? 0,
     iterateAll: (): IterableIterator<EventRow> => all.iterate(),
+    /** Up to `limit` events after `seq`, oldest first (the sync outbox reads its batches so). */
+    after: (seq: number, limit: number): EventRow[] => after.all(seq, limit),
+    hashAt: (seq: number): string | null => hashAt.get(seq)?.hash ?? null,
     hasMarker: (name: string): boolean => marker.get(name) !== undefined,
     setMarker: (name: string, seq: number): void => {
       setMarker.run(name, seq);

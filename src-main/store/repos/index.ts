@@ -12,6 +12,7 @@ import { createSkusRepo } from './skus-repo';
 import { createSuppliersRepo } from './suppliers-repo';
 import { createSupplierQualityRepos } from './supplier-quality-repos';
 import { createSwitchingRepo } from './switching-repo';
+import { createSyncRepo } from './sync-repo';
 import { createTemplatesRepo } from './templates-repo';
 import { createUsersRepo } from './users-repo';
 
@@ -33,6 +34,7 @@ export function createRepos(db: Db) {
     templates: createTemplatesRepo(db),
     complaints: createComplaintsRepo(db),
     recalls: createRecallsRepo(db),
+    sync: createSyncRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

@@ -30,6 +30,7 @@ export function createUsersRepo(db: Db) {
     'UPDATE users SET failed_attempts = 0, last_failed_at = NULL WHERE user_id = ?',
   );
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users');
+  const all = db.prepare<[], UserRow>('SELECT * FROM users ORDER BY name, user_id');
   return {
     upsert(u: {
       userId: string;
@@ -51,6 +52,8 @@ export function createUsersRepo(db: Db) {
       succeeded.run(userId);
     },
     count: (): number => count.get()?.n ?? 0,
+    /** Every user, by name (a station has tens of users, not thousands). */
+    all: (): UserRow[] => all.all(),
   };
 }
 export type UsersRepo = ReturnType<typeof createUsersRepo>;

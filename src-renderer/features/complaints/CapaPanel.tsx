@@ -4,6 +4,7 @@ import type { CapaView } from '../../../src-shared/api/domain-complaints';
 import type { ApiError } from '../../../src-shared/api/result';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorText';
+import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { useStation } from '../../store/station-store';
 import { useCall } from '../../components/useCall';
 
@@ -61,6 +62,9 @@ export function CapaPanel({ canManage }: { canManage: boolean }) {
   return (
     <div className="capa-panel" data-testid="capa-panel">
       <ErrorBanner error={error ?? loadError} />
+      <div className="row">
+        <ExportCsvButton entity="capas" />
+      </div>
       {canManage && (
         <form
           className="capa-form"

@@ -4,6 +4,7 @@ import type { ComplaintView } from '../../../src-shared/api/domain-complaints';
 import type { ApiError } from '../../../src-shared/api/result';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorText';
+import { ExportCsvButton } from '../../components/ExportCsvButton';
 
 /** Complaints, newest first; a QC manager confirms (counterfeit or not) or dismisses. */
 export function ComplaintList({
@@ -40,6 +41,9 @@ export function ComplaintList({
   return (
     <>
       <ErrorBanner error={error} />
+      <div className="row">
+        <ExportCsvButton entity="complaints" />
+      </div>
       <table className="complaint-list" aria-label={t('complaints.list.title')}>
         <thead>
           <tr>

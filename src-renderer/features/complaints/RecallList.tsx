@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { RecallSummary } from '../../../src-shared/api/domain-complaints';
 import type { ApiError } from '../../../src-shared/api/result';
 import { api } from '../../api/client';
-import { downloadBase64 } from '../../components/download';
+import { DownloadButton } from '../../components/DownloadButton';
 import { ErrorBanner } from '../../components/ErrorText';
+import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { useCall } from '../../components/useCall';
 
 /** One recall's lots: mark each found, then pulled; export; a manager closes it. */
@@ -28,11 +29,6 @@ function RecallDetail({
   };
   const mark = async (lotId: string, state: 'found' | 'pulled') =>
     after(await api.call('recalls.markLot', { recallId, lotId, state }));
-  const exportCsv = async () => {
-    const r = await api.call('recalls.export', { recallId });
-    if (!r.ok) return setError(r.error);
-    downloadBase64(r.value.fileName, r.value.mimeType, r.value.base64);
-  };
   if (!recall) return <ErrorBanner error={loadError} />;
   return (
     <div className="recall-detail" data-testid="recall-detail">
@@ -81,9 +77,11 @@ function RecallDetail({
         </tbody>
       </table>
       <div className="row">
-        <button type="button" onClick={() => void exportCsv()}>
-          {t('complaints.recall.export')}
-        </button>
+        <DownloadButton
+          label={t('complaints.recall.export')}
+          className=""
+          fetchFile={() => api.call('recalls.export', { recallId })}
+        />
         {canManage && recall.status === 'open' && (
           <button
             type="button"
@@ -114,34 +112,40 @@ export function RecallList({
   const { t } = useTranslation();
   if (recalls.length === 0) return <p className="empty">{t('complaints.recall.empty')}</p>;
   return (
-    <ul className="recall-list">
-      {recalls.map((r) => (
-        <li key={r.recallId} data-recall={r.recallId} data-status={r.status}>
-          <button
-            type="button"
-            className="recall-head"
-            aria-expanded={selected === r.recallId}
-            onClick={() => onSelect(selected === r.recallId ? null : r.recallId)}
-          >
-            <strong>{r.reason}</strong> · {r.openedOn} · {t(`complaints.recall.status.${r.status}`)}
-          </button>
-          <progress
-            max={Math.max(r.lots, 1)}
-            value={r.pulled}
-            aria-label={t('complaints.recall.progress', {
-              pulled: r.pulled,
-              found: r.found,
-              lots: r.lots,
-            })}
-          />
-          <span className="hint" data-testid="recall-progress">
-            {t('complaints.recall.progress', { pulled: r.pulled, found: r.found, lots: r.lots })}
-          </span>
-          {selected === r.recallId && (
-            <RecallDetail recallId={r.recallId} canManage={canManage} onChanged={onChanged} />
-          )}
-        </li>
-      ))}
-    </ul>
+    <>
+      <div className="row">
+        <ExportCsvButton entity="recalls" />
+      </div>
+      <ul className="recall-list">
+        {recalls.map((r) => (
+          <li key={r.recallId} data-recall={r.recallId} data-status={r.status}>
+            <button
+              type="button"
+              className="recall-head"
+              aria-expanded={selected === r.recallId}
+              onClick={() => onSelect(selected === r.recallId ? null : r.recallId)}
+            >
+              <strong>{r.reason}</strong> · {r.openedOn} ·{' '}
+              {t(`complaints.recall.status.${r.status}`)}
+            </button>
+            <progress
+              max={Math.max(r.lots, 1)}
+              value={r.pulled}
+              aria-label={t('complaints.recall.progress', {
+                pulled: r.pulled,
+                found: r.found,
+                lots: r.lots,
+              })}
+            />
+            <span className="hint" data-testid="recall-progress">
+              {t('complaints.recall.progress', { pulled: r.pulled, found: r.found, lots: r.lots })}
+            </span>
+            {selected === r.recallId && (
+              <RecallDetail recallId={r.recallId} canManage={canManage} onChanged={onChanged} />
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

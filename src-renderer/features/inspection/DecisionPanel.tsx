@@ -4,6 +4,7 @@ import type { InspectionView } from '../../../src-shared/api/domain-inspection';
 import type { ApiError } from '../../../src-shared/api/result';
 import { api } from '../../api/client';
 import { downloadBase64 } from '../../components/download';
+import { DownloadButton } from '../../components/DownloadButton';
 import { ErrorBanner } from '../../components/ErrorText';
 import { useBilingual } from '../../components/useBilingual';
 import { SignOffDialog, type SignOffInput } from './SignOffDialog';
@@ -88,9 +89,23 @@ export function DecisionPanel({
         </p>
         {view.returned && <p className="banner">{t('inspection.returnCreated')}</p>}
         <ErrorBanner error={error} />
-        <button type="button" className="secondary" onClick={() => void pack()}>
-          {t('inspection.evidencePack')}
-        </button>
+        <div className="row tight">
+          <button type="button" className="secondary" onClick={() => void pack()}>
+            {t('inspection.evidencePack')}
+          </button>
+          <DownloadButton
+            label={t('exports.certificate')}
+            testId="certificate-pdf"
+            fetchFile={() => api.call('inspection.certificate', { lotId: view.lot.lotId })}
+          />
+          <DownloadButton
+            label={t('exports.deliveryPack')}
+            testId="delivery-pack-pdf"
+            fetchFile={() =>
+              api.call('inspection.deliveryEvidencePack', { deliveryId: view.lot.deliveryId })
+            }
+          />
+        </div>
       </section>
     );
   }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LotSummary } from '../../../src-shared/api/domain-intake';
 import { ErrorBanner } from '../../components/ErrorText';
+import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { Table } from '../../components/Table';
 import { useCall } from '../../components/useCall';
 import { useStation } from '../../store/station-store';
@@ -69,7 +70,11 @@ export function InspectionScreen() {
               },
             ]}
           />
-          <h2>{t('inspection.recent')}</h2>
+          <div className="row tight">
+            <h2>{t('inspection.recent')}</h2>
+            <ExportCsvButton entity="inspections" />
+            <ExportCsvButton entity="decisions" />
+          </div>
           <Table
             label={t('inspection.recent')}
             rows={(recent.value ?? []).filter(

@@ -5,11 +5,13 @@ import type { ApiError } from '../../../src-shared/api/result';
 import { ErrorBanner } from '../../components/ErrorText';
 import { setLanguage } from '../../i18n';
 import { useStation } from '../../store/station-store';
+import { UsersPanel } from './UsersPanel';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
   const settings = useStation((s) => s.settings);
   const info = useStation((s) => s.info);
+  const isAdmin = useStation((s) => s.user?.role === 'admin');
   const save = useStation((s) => s.saveSettings);
   const loadSystem = useStation((s) => s.loadSystem);
   const [draft, setDraft] = useState<StationSettings | null>(settings);
@@ -117,6 +119,7 @@ export function SettingsScreen() {
           <ErrorBanner error={error} />
         </div>
       </form>
+      {isAdmin && <UsersPanel />}
       {info && (
         <section className="card">
           <h2>{t('settings.station')}</h2>

@@ -4,6 +4,7 @@ import type { BoardRow } from '../../../src-shared/api/domain-shelf-life';
 import type { ApiError } from '../../../src-shared/api/result';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorText';
+import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { AlertList, ALERTS_SHOWN } from './AlertList';
 import { BoardList, type BoardListHandle } from './BoardList';
 import {
@@ -126,6 +127,9 @@ export function ShelfBoard() {
       <div className="board-top">
         <CountTiles counts={board.value?.counts ?? null} />
         <PullListButtons />
+      </div>
+      <div className="row">
+        <ExportCsvButton entity="lots" />
       </div>
       <ErrorBanner error={board.error} />
       <div className="row board-filters">

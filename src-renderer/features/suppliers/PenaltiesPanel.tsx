@@ -4,6 +4,7 @@ import type { PenaltyView } from '../../../src-shared/api/domain-supplier-qualit
 import type { ApiError } from '../../../src-shared/api/result';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorText';
+import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { Table } from '../../components/Table';
 import { useCall } from '../../components/useCall';
 import { formatCny, useIsManager } from './format';
@@ -39,7 +40,10 @@ export function PenaltiesPanel({ supplierId }: { supplierId: string }) {
 
   return (
     <section className="card" aria-labelledby="penalties-title">
-      <h2 id="penalties-title">{t('suppliers.penalties')}</h2>
+      <div className="row tight">
+        <h2 id="penalties-title">{t('suppliers.penalties')}</h2>
+        <ExportCsvButton entity="penalties" />
+      </div>
       <ErrorBanner error={penalties.error} />
       {action && (
         <form

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SupplierBoardRow } from '../../../src-shared/api/domain-supplier-quality';
 import { ErrorBanner } from '../../components/ErrorText';
+import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { Table } from '../../components/Table';
 import { useCall } from '../../components/useCall';
 import { TREND_ARROWS, formatNumber, isExpired, useIsManager, useToday } from './format';
@@ -49,6 +50,7 @@ export function SuppliersScreen() {
             {t('suppliers.newSupplier')}
           </button>
         )}
+        <ExportCsvButton entity="suppliers" />
       </div>
       {creating && (
         <SupplierForm

@@ -1,8 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { TraceEntry, TraceLotPage } from '../../../src-shared/api/domain-trace';
+import type { LotStatus } from '../../../src-shared/events/schemas';
+import { api } from '../../api/client';
+import { DownloadButton } from '../../components/DownloadButton';
 import { ErrorBanner } from '../../components/ErrorText';
 import { useCall } from '../../components/useCall';
 import { PhotoThumbs } from '../photos';
+
+/** Lot states that follow a decision: only those have a certificate. */
+const DECIDED: ReadonlySet<LotStatus> = new Set<LotStatus>(['accepted', 'rejected', 'on-hold']);
 
 /**
  * A lot traced back: what it is and where it went, its delivery and supplier, the delivery's
@@ -38,6 +44,13 @@ export function LotPage({
             {t('trace.lotTitle', { lot: p.lot.lot || t('inspection.noLot') })}{' '}
             <span className={`pill lot-${p.lot.status}`}>{t(`lotStatus.${p.lot.status}`)}</span>
           </h2>
+          {DECIDED.has(p.lot.status) && (
+            <DownloadButton
+              label={t('exports.certificate')}
+              testId="lot-page-certificate"
+              fetchFile={() => api.call('inspection.certificate', { lotId })}
+            />
+          )}
           <div className="trace-facts">
             <LotFacts page={p} />
             <section data-testid="lot-page-delivery" aria-labelledby="lot-page-delivery-h">
@@ -56,6 +69,13 @@ export function LotPage({
                     : t('common.none')}
                 </dd>
               </dl>
+              <DownloadButton
+                label={t('exports.deliveryPack')}
+                testId="lot-page-delivery-pack"
+                fetchFile={() =>
+                  api.call('inspection.deliveryEvidencePack', { deliveryId: p.delivery.deliveryId })
+                }
+              />
             </section>
             <section data-testid="lot-page-supplier" aria-labelledby="lot-page-supplier-h">
               <h3 id="lot-page-supplier-h">{t('trace.supplier')}</h3>

@@ -6,6 +6,7 @@ import { TRACE_QUERY_KINDS, type TraceQueryKind } from '../../../src-shared/api/
 import type { ApiError } from '../../../src-shared/api/result';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorText';
+import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { Table } from '../../components/Table';
 import { useCall } from '../../components/useCall';
 import { useStation } from '../../store/station-store';
@@ -178,7 +179,10 @@ function LotSearch({ onOpen }: { onOpen: (lotId: string) => void }) {
       <ErrorBanner error={error} />
       {found && (
         <div data-testid="trace-results">
-          <h2>{t('trace.results', { count: found.lots.length })}</h2>
+          <div className="row tight">
+            <h2>{t('trace.results', { count: found.lots.length })}</h2>
+            <ExportCsvButton entity="lots" />
+          </div>
           {found.truncated && <p className="hint">{t('trace.truncated')}</p>}
           <Table<LotSummary>
             label={t('trace.results', { count: found.lots.length })}
