@@ -7,6 +7,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { openTestDb } from '../src-central/test-support/central-harness';
 import { migrateCentral } from '../src-central/migrate';
+import { copyTextLine } from '../src-central/store/copy-text';
 import { createEnrollCode } from '../src-central/store/enrollment';
 import { openStationCore } from '../src-main/station';
 import type { EventRow } from '../src-main/store/event-log';
@@ -21,38 +22,24 @@ const EVENTS = 60_000;
 const APPEND = 20;
 const ROUNDS = 3;
 
-/** COPY text format: tab-separated, `\N` for null, backslash, tab and newlines escaped. */
-function copyField(value: string | number | null): string {
-  if (value === null) return '\\N';
-  return String(value)
-    .replace(/\\/g, '\\\\')
-    .replace(/\t/g, '\\t')
-    .replace(/\n/g, '\\n')
-    .replace(/\r/g, '\\r');
-}
-
 function copyLine(r: EventRow, receivedAt: string): string {
-  return (
-    [
-      r.station_id,
-      r.seq,
-      r.id,
-      r.recorded_at,
-      r.actor,
-      r.co_actor,
-      r.type,
-      r.subjects,
-      r.payload,
-      r.payload,
-      r.reason,
-      r.prev_hash,
-      r.hash,
-      r.signature,
-      receivedAt,
-    ]
-      .map(copyField)
-      .join('\t') + '\n'
-  );
+  return copyTextLine([
+    r.station_id,
+    r.seq,
+    r.id,
+    r.recorded_at,
+    r.actor,
+    r.co_actor,
+    r.type,
+    r.subjects,
+    r.payload,
+    r.payload,
+    r.reason,
+    r.prev_hash,
+    r.hash,
+    r.signature,
+    receivedAt,
+  ]);
 }
 
 /** `qcs central serve` on PostgreSQL; answers its URL once it listens. */

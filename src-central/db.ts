@@ -1,13 +1,21 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyStream } from 'pg-copy-streams';
 
 /** What repositories need from a connection: one query at a time, rows as plain objects. */
 export interface Queryable {
   query<T extends object>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   /** Several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
+  /**
+   * `COPY … FROM STDIN` (text format) of these lines, on a PostgreSQL server: the bulk path for
+   * event batches. Absent on PGlite, whose callers use a multi-row INSERT instead.
+   */
+  copyFrom?(sql: string, lines: Iterable<string>): Promise<void>;
 }
 
 /**
@@ -98,6 +106,9 @@ function openPostgres(url: string): CentralDb {
           query: (sql, params = []) => run(client, sql, params),
           async exec(sql: string) {
             await client.query(sql);
+          },
+          async copyFrom(sql: string, lines: Iterable<string>) {
+            await pipeline(Readable.from(lines), client.query(copyStream(sql)));
           },
         });
         await client.query('COMMIT');

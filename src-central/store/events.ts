@@ -1,5 +1,6 @@
 import type { WireEvent } from '../../src-shared/sync/protocol';
 import { toInt, type Queryable } from '../db';
+import { copyTextLine } from './copy-text';
 
 /** Hashes head office holds for some seqs of one station (to compare a resent batch). */
 export async function storedHashes(
@@ -26,6 +27,34 @@ export async function insertEvents(
   receivedAt: Date,
 ): Promise<void> {
   if (events.length === 0) return;
+  if (tx.copyFrom) {
+    // COPY is PostgreSQL's bulk path: several times faster than the INSERT below for a batch.
+    const at = receivedAt.toISOString();
+    await tx.copyFrom(
+      `COPY events (station_id, seq, id, recorded_at, actor, co_actor, type, subjects, payload,
+                    payload_json, reason, prev_hash, hash, signature, received_at) FROM STDIN`,
+      events.map((e) =>
+        copyTextLine([
+          e.stationId,
+          e.seq,
+          e.id,
+          e.recordedAt,
+          e.actor,
+          e.coActor,
+          e.type,
+          e.subjects,
+          e.payload,
+          e.payload,
+          e.reason,
+          e.prevHash,
+          e.hash,
+          e.signature,
+          at,
+        ]),
+      ),
+    );
+    return;
+  }
   const col = <K extends keyof WireEvent>(k: K) => events.map((e) => e[k]);
   await tx.query(
     `INSERT INTO events (station_id, seq, id, recorded_at, actor, co_actor, type, subjects, payload,

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { SyncRoundResult } from '../../src-shared/api/domain-sync';
+import type { EventType } from '../../src-shared/events/catalogue';
 import {
   batchIdOf,
   MASTER_PAGE_SIZE,
@@ -41,6 +42,16 @@ export interface SyncServiceOptions {
   onProgress?: () => void;
 }
 
+/**
+ * The events that carry photos (a `photos` array of SHA-256): only these are read to find the
+ * photos to upload. A test checks the list against the event catalogue.
+ */
+export const PHOTO_EVENT_TYPES: readonly EventType[] = [
+  'inspection.unit-recorded',
+  'complaint.recorded',
+  'counterfeit.confirmed',
+];
+
 /** A photo's SHA-256 as the payloads carry it (quoted lowercase hex). */
 const PHOTO_REF = /"([0-9a-f]{64})"/g;
 
@@ -61,6 +72,13 @@ function toWire(r: EventRow): WireEvent {
     signature: r.signature,
   };
 }
+
+/**
+ * A batch per request of about this size: large enough that head office's per-batch costs (a
+ * row lock, a commit and its WAL flush) are spread thin, small enough to resend cheaply.
+ */
+const PREFERRED_BATCH_EVENTS = 2000;
+const PREFERRED_BATCH_BYTES = 2 * 1024 * 1024;
 
 interface Prepared {
   /** The acknowledged mark this batch follows. */
@@ -83,14 +101,16 @@ export class SyncService {
   private readonly retry: RetryPolicy;
   private readonly batchEvents: number;
   private readonly batchBytes: number;
+  private readonly photoPayloads;
   /** Events per second of the last round that uploaded any. */
   lastRate: number | null = null;
 
   constructor(private readonly o: SyncServiceOptions) {
     this.clock = o.clock ?? Date.now;
     this.retry = o.retry ?? DEFAULT_RETRY;
-    this.batchEvents = Math.min(o.batchEvents ?? 1000, MAX_BATCH_EVENTS);
-    this.batchBytes = o.batchBytes ?? 1024 * 1024;
+    this.batchEvents = Math.min(o.batchEvents ?? PREFERRED_BATCH_EVENTS, MAX_BATCH_EVENTS);
+    this.batchBytes = o.batchBytes ?? PREFERRED_BATCH_BYTES;
+    this.photoPayloads = o.repos.events.payloadsOfTypes(PHOTO_EVENT_TYPES);
   }
 
   private client(): CentralClient {
@@ -336,7 +356,12 @@ export class SyncService {
    * maximum).
    */
   private nextBatch(acked: number): WireEvent[] {
-    const rows = this.o.repos.events.after(acked, MAX_BATCH_EVENTS);
+    // Enough rows to reach the signed event that ends the preferred batch; a larger append
+    // (rare) is read up to the protocol's maximum.
+    let rows = this.o.repos.events.after(acked, this.batchEvents + 64);
+    if (!rows.some((r) => r.signature !== null)) {
+      rows = this.o.repos.events.after(acked, MAX_BATCH_EVENTS);
+    }
     let bytes = 0;
     let cut = -1;
     for (let i = 0; i < rows.length; i += 1) {
@@ -420,22 +445,17 @@ export class SyncService {
   private queuePhotos(): void {
     const sync = this.o.repos.sync;
     const link = sync.link();
-    if (!link) return;
-    let from = link.photos_scanned_seq;
-    while (from < link.acked_seq) {
-      const rows = this.o.repos.events.after(from, Math.min(5000, link.acked_seq - from));
-      if (rows.length === 0) break;
-      this.o.log.transaction(() => {
-        for (const row of rows) {
-          for (const m of row.payload.matchAll(PHOTO_REF)) {
-            const sha = m[1] as string;
-            if (this.o.photos.has(sha)) sync.queuePhoto(sha, row.seq);
-          }
+    if (!link || link.photos_scanned_seq >= link.acked_seq) return;
+    const upTo = link.acked_seq;
+    this.o.log.transaction(() => {
+      for (const row of this.photoPayloads(link.photos_scanned_seq, upTo)) {
+        for (const m of row.payload.matchAll(PHOTO_REF)) {
+          const sha = m[1] as string;
+          if (this.o.photos.has(sha)) sync.queuePhoto(sha, row.seq);
         }
-        from = (rows.at(-1) as EventRow).seq;
-        sync.setPhotosScanned(from);
-      });
-    }
+      }
+      sync.setPhotosScanned(upTo);
+    });
   }
 
   /** Dead letters of one kind dealt with; for events, the upload resumes from head office's mark. */

@@ -12,7 +12,7 @@ export const PROTOCOL_VERSION = 1;
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
 /** A batch stays below both bounds (uncompressed JSON), so one request never grows unbounded. */
-export const MAX_BATCH_EVENTS = 2000;
+export const MAX_BATCH_EVENTS = 10_000;
 export const MAX_BATCH_BYTES = 4 * 1024 * 1024;
 /** What the central service accepts after gunzip: a bound that a gzip bomb cannot pass. */
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;

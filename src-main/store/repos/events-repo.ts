@@ -20,6 +20,10 @@ export function createEventsRepo(db: Db) {
   const after = db.prepare<[number, number], EventRow>(
     'SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?',
   );
+  const payloadsOfTypes = (types: readonly string[]) =>
+    db.prepare<(number | string)[], { seq: number; payload: string }>(
+      `SELECT seq, payload FROM events WHERE seq > ? AND seq <= ? AND type IN (${types.map(() => '?').join(', ')}) ORDER BY seq`,
+    );
   const hashAt = db.prepare<[number], { hash: string }>('SELECT hash FROM events WHERE seq = ?');
   const marker = db.prepare<[string], { seq: number }>('SELECT seq FROM markers WHERE name = ?');
   const setMarker = db.prepare('INSERT OR REPLACE INTO markers (name, seq) VALUES (?, ?)');
@@ -38,6 +42,12 @@ export function createEventsRepo(db: Db) {
     /** Up to `limit` events after `seq`, oldest first (the sync outbox reads its batches so). */
     after: (seq: number, limit: number): EventRow[] => after.all(seq, limit),
     hashAt: (seq: number): string | null => hashAt.get(seq)?.hash ?? null,
+    /** Payloads of the events of these types in (after, upTo], oldest first. */
+    payloadsOfTypes(types: readonly string[]) {
+      const statement = payloadsOfTypes(types);
+      return (after: number, upTo: number): { seq: number; payload: string }[] =>
+        statement.all(after, upTo, ...types);
+    },
     hasMarker: (name: string): boolean => marker.get(name) !== undefined,
     setMarker: (name: string, seq: number): void => {
       setMarker.run(name, seq);
