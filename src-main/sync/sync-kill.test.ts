@@ -16,7 +16,7 @@ import { tempDir } from '../test-support/temp-dir';
 
 const CYCLES = 12;
 const INITIAL = 6000;
-const PER_CYCLE = 3000;
+const PER_CYCLE = 6000;
 const SEED = Number(process.env.QCS_FAULT_SEED ?? 7);
 
 async function freePort(): Promise<number> {
@@ -161,7 +161,7 @@ describe('sync survives SIGKILL of the station and of the central service', () =
       for (let i = 0; i < 250 && (await ackedAtCentral()) === before; i += 1) {
         await new Promise((r) => setTimeout(r, 10));
       }
-      await new Promise((r) => setTimeout(r, Math.floor(random() * 150)));
+      await new Promise((r) => setTimeout(r, Math.floor(random() * 80)));
       const markAtKill = await ackedAtCentral();
       const stillRunning = round.exitCode === null;
       if (cycle % 2 === 0) {
