@@ -430,7 +430,7 @@ async function signIn(page: Page): Promise<void> {
   await page.locator('#pin').waitFor();
   await page.keyboard.type(INSPECTOR?.pin ?? '1234');
   await page.keyboard.press('Enter');
-  await page.locator('nav[aria-label="Main"]').waitFor();
+  await page.locator('nav.nav').waitFor();
 }
 
 /** In the page: the board's data call alone, as the screen makes it (HTTP, JSON parsed). */
@@ -525,7 +525,7 @@ async function measureRender(
       await page.locator('[data-screen="sync"]').click();
       await page.locator('[data-testid="board-list"]').waitFor({ state: 'detached' });
       await page.reload();
-      await page.locator('nav[aria-label="Main"]').waitFor();
+      await page.locator('nav.nav').waitFor();
       await page.waitForTimeout(500);
       const call = await page.evaluate<{ ms: number; rows: number }>(PAGE_DATA_CALL);
       if (call.rows !== BOARD_LOTS)

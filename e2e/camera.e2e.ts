@@ -145,7 +145,7 @@ describe('the camera at the dock, in Chromium with a fake camera', () => {
     await page.locator('[data-testid="camera-resolution"]').selectOption('1920x1080');
     await expect.poll(() => panel().getAttribute('data-state')).toBe('on');
     await page.reload();
-    await page.locator('nav[aria-label="Main"]').waitFor();
+    await page.locator('nav.nav').waitFor();
     // The panel was left open: it opens again with the same camera, without asking.
     await expect.poll(() => panel().getAttribute('data-state')).toBe('on');
     await expect

@@ -95,11 +95,11 @@ describe('the station in Chromium (browser mode)', () => {
   it('switches the whole UI to Simplified Chinese', async () => {
     await page.keyboard.press('Alt+8');
     await page.locator('#set-language').selectOption('zh-CN');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => page.locator('main h1').first().textContent()).toBe('设置');
     await screenshot(page, 'foundation-09-settings-zh');
     await page.locator('#set-language').selectOption('en');
-    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('button', { name: '保存', exact: true }).click();
     await expect.poll(() => page.locator('main h1').first().textContent()).toBe('Settings');
   });
 

@@ -1,30 +1,14 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/chromium';
+import { describe, expect, it } from 'vitest';
+import { useDemoScreen } from './support/demo-screen';
 import { screenshot, signIn, wedgeType } from './support/screens';
-import { startStation, type StationProcess } from './support/station-process';
 
 const BADGE = 'QCS-E2E-0007';
-let station: StationProcess;
-let browser: Browser;
-let page: Page;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  station = await startStation(['--demo']);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(station.url);
-});
-afterAll(async () => {
-  await browser.close();
-  await station.stop();
-});
+const screen = useDemoScreen();
 
 describe('users (admins)', () => {
   it('an admin adds a user with a scanned badge; the new badge then signs in with its PIN', async () => {
+    const { page } = screen;
     await signIn(page, 'QCS-ADM-0001', '9999');
     await page.locator('[data-screen="settings"]').click();
     await page.locator('[data-testid="user-add"]').click();
@@ -54,6 +38,6 @@ describe('users (admins)', () => {
     await page.locator('[data-screen="settings"]').click();
     await page.locator('#settings-title').waitFor();
     expect(await page.locator('[data-testid="users-panel"]').count()).toBe(0);
-    expect(pageErrors).toEqual([]);
+    expect(screen.pageErrors).toEqual([]);
   });
 });

@@ -328,7 +328,7 @@ describe('keyboard-wedge scanning in Chromium', () => {
     await page.keyboard.press('Alt+8');
     await page.locator('#set-wedge-suffix').selectOption('Tab');
     await page.locator('#set-wedge-gs').fill('~');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('Saved').first().waitFor();
 
     // Shelf life: a screen without the Intake banner, so the toast shows each result.
@@ -359,7 +359,7 @@ describe('keyboard-wedge scanning in Chromium', () => {
     await ms.fill('35');
     await page.locator('#set-wedge-suffix').selectOption('Enter');
     await page.locator('#set-wedge-gs').fill('');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('Saved').first().waitFor();
   });
 

@@ -14,6 +14,8 @@ const steps = [
   ['build', ['node', 'scripts/build.mjs']],
   ['typecheck', ['npm', 'run', '--silent', 'typecheck']],
   ['lint', ['npm', 'run', '--silent', 'lint']],
+  // Electronegativity over the Electron shell: any HIGH or MEDIUM finding fails the run.
+  ['Electron security audit', ['npm', 'run', '--silent', 'audit:electron']],
   ['unit + integration tests', ['npx', 'vitest', 'run']],
 ];
 

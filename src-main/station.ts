@@ -33,6 +33,7 @@ import { shelfLifeProjection } from './shelf-life/projector';
 import { shelfLifeHandlers } from './shelf-life/handlers';
 import { ShelfLifeService } from './shelf-life/shelf-life-service';
 import { SettingsService } from './settings/settings-service';
+import { startDataSafety, type DataSafetyOptions } from './backup/data-safety';
 import { Checkpointer } from './store/checkpointer';
 import { openDatabase, quickCheck, type Db } from './store/database';
 import { EventLog, SYSTEM_ACTOR } from './store/event-log';
@@ -54,6 +55,8 @@ import { SupplierQualityService } from './suppliers/supplier-quality-service';
 import { suppliersProjection } from './suppliers/projector';
 import { syncHandlers } from './sync/handlers';
 import { SyncLoop } from './sync/sync-loop';
+import { describePorts } from './devices/scanner-ports';
+import { listSerialPorts } from './devices/serial-port-io';
 import { SyncService } from './sync/sync-service';
 import type { RetryPolicy } from './sync/retry';
 import { logHandlers } from './trace/handlers';
@@ -73,6 +76,7 @@ import { Sessions } from './users/sessions';
 import { SOFTWARE_VERSION } from './version';
 import { seedDemo } from './demo/seed';
 import { latestSchemaVersion } from './store/migrate';
+import { collectStationDiagnostics } from './logging/station-diagnostics';
 
 export type StationMode = 'electron' | 'browser';
 
@@ -100,6 +104,8 @@ export interface StationOptions {
   ocr?: Omit<OcrServiceOptions, 'bus' | 'log'> & { warmUpAfterMs?: number | null };
   /** Head-office sync: retries within a round, request timeout (tests shorten them). */
   sync?: { retry?: RetryPolicy; timeoutMs?: number };
+  /** Daily backups and the full-disk guard: timers and thresholds (tests shorten them). */
+  dataSafety?: DataSafetyOptions;
 }
 
 /** A problem that stops the station from starting, worded for whoever starts it. */
@@ -287,7 +293,21 @@ export function openStation(options: StationOptions): Station {
     today,
     rules: () => settings.get().shelfLife,
   });
-  const scans = new ScanPipeline(log, repos, intake, bus, clock, shelfLife);
+  const dataSafety = startDataSafety(
+    {
+      dataDir: options.dataDir,
+      db,
+      log,
+      keys,
+      stationId,
+      bus,
+      clock,
+      settings: () => settings.get().backup,
+      ...(options.log ? { logLine: options.log } : {}),
+    },
+    options.dataSafety,
+  );
+  const scans = new ScanPipeline(log, repos, intake, bus, clock, shelfLife, dataSafety.storage);
   const logService = new LogService(db, repos, publicKeyFromPem(keys.publicKeyPem), stationId);
 
   if (options.demo) seedDemo(log, repos, today());
@@ -304,6 +324,15 @@ export function openStation(options: StationOptions): Station {
       today: today(),
     }),
     'system.ping': (input) => ({ value: input.value }),
+    'system.diagnostics': async () => {
+      const d = await collectStationDiagnostics(core, options.dataDir, options.mode);
+      return {
+        fileName: d.fileName,
+        bytes: d.zip.length,
+        zipBase64: d.zip.toString('base64'),
+        entries: d.entries,
+      };
+    },
   });
   const auth = new AuthService(repos.users, log, sessions, clock);
   registry.register(authHandlers(auth));
@@ -471,8 +500,12 @@ export function openStation(options: StationOptions): Station {
       void devices.restart();
     }
   });
-  registry.register({ 'devices.status': () => devices.status() });
+  registry.register({
+    'devices.status': () => devices.status(),
+    'devices.ports': async () => describePorts(await listSerialPorts()),
+  });
   registry.register(settingsHandlers(settings));
+  registry.register(dataSafety.handlers);
   registry.assertComplete();
 
   const checkpointer = new Checkpointer(db);
@@ -493,6 +526,7 @@ export function openStation(options: StationOptions): Station {
       sync.stop();
       void devices.stop();
       checkpointer.stop();
+      dataSafety.stop();
       core.close();
     },
     bus,

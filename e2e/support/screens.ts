@@ -30,5 +30,5 @@ export async function signIn(page: Page, badge: string, pin: string): Promise<vo
   await page.locator('#pin').waitFor();
   await page.keyboard.type(pin);
   await page.keyboard.press('Enter');
-  await page.locator('nav[aria-label="Main"]').waitFor();
+  await page.locator('nav.nav').waitFor();
 }

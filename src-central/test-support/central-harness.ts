@@ -3,6 +3,7 @@ import { gzipSync } from 'node:zlib';
 import pg from 'pg';
 import { openStationCore, type StationCore } from '../../src-main/station';
 import type { EventRow } from '../../src-main/store/event-log';
+import { toWire } from '../../src-main/sync/sync-service';
 import { tempDir } from '../../src-main/test-support/temp-dir';
 import { HEADER, signingString, type WireEvent } from '../../src-shared/sync/protocol';
 import { openCentralDb, type CentralDb } from '../db';
@@ -155,21 +156,7 @@ export class TestStation {
         'SELECT * FROM events WHERE seq BETWEEN ? AND ? ORDER BY seq',
       )
       .all(fromSeq, toSeq)
-      .map((r) => ({
-        seq: r.seq,
-        id: r.id,
-        stationId: r.station_id,
-        recordedAt: r.recorded_at,
-        actor: r.actor,
-        coActor: r.co_actor,
-        type: r.type,
-        subjects: r.subjects,
-        payload: r.payload,
-        reason: r.reason,
-        prevHash: r.prev_hash,
-        hash: r.hash,
-        signature: r.signature,
-      }));
+      .map(toWire);
   }
 
   async enroll(code?: string): Promise<HttpResult> {

@@ -11,36 +11,19 @@ export interface IpcInvokeEventLike {
 export const IPC_CALL_CHANNEL = 'qcs:call';
 export const IPC_PUSH_CHANNEL = 'qcs:push';
 
-/** The UI is served from `app://station/…`; nothing else may call the station. */
-export const TRUSTED_APP_PROTOCOL = 'app:';
-export const TRUSTED_APP_HOST = 'station';
-
-/** True only for our own top-level page served from the app protocol. */
-export function isTrustedSender(event: IpcInvokeEventLike): boolean {
-  const frame = event.senderFrame;
-  if (!frame || frame.parent !== null) return false;
-  let url: URL;
-  try {
-    url = new URL(frame.url);
-  } catch {
-    return false;
-  }
-  // Custom schemes have an opaque origin ("null"), so compare scheme and host instead.
-  return url.protocol === TRUSTED_APP_PROTOCOL && url.host === TRUSTED_APP_HOST;
-}
-
 /**
- * The `ipcMain.handle` listener for station calls: validates the sender frame, then dispatches
- * through the same registry as the HTTP bridge.
+ * The `ipcMain.handle` listener for station calls. Who may call is the shell's decision
+ * (`senderAllowed`, see shell/security-policy.ts: our window's main frame on our origin); a
+ * refused sender gets `forbidden` and its call never reaches the registry, so no handler, input
+ * validation or session lookup runs for it.
  */
-export function createIpcCallHandler(registry: Registry) {
-  return async (
-    event: IpcInvokeEventLike,
-    name: unknown,
-    input: unknown,
-  ): Promise<Result<unknown>> => {
-    if (!isTrustedSender(event)) {
-      return fail('bad_origin', 'Calls are accepted only from the station window.');
+export function createIpcCallHandler<E extends IpcInvokeEventLike>(
+  registry: Registry,
+  senderAllowed: (event: E) => boolean,
+) {
+  return async (event: E, name: unknown, input: unknown): Promise<Result<unknown>> => {
+    if (!senderAllowed(event)) {
+      return fail('forbidden', 'Calls are accepted only from the station window.');
     }
     return registry.dispatch(name, input, { clientId: `ipc:${event.sender.id}`, transport: 'ipc' });
   };

@@ -3,6 +3,7 @@ import { SOFTWARE_VERSION } from '../version';
 import { registerCentral } from './commands/central';
 import { registerDb } from './commands/db';
 import { registerDemo } from './commands/demo';
+import { registerDiagnostics } from './commands/diagnostics';
 import { registerExport } from './commands/export';
 import { registerGs1 } from './commands/gs1';
 import { registerLog } from './commands/log';
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerTrace(program);
   registerCentral(program);
   registerSync(program);
+  registerDiagnostics(program);
   // Usage mistakes anywhere in the tree exit with code 2 and one line, not a stack trace.
   const configure = (cmd: Command) => {
     cmd.exitOverride().configureOutput({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  describePorts,
   describeSelector,
   findPortByUsbIds,
   likelyScannerPorts,
@@ -113,5 +114,39 @@ describe('scanner makers', () => {
       'USB 0c2e:0b61 (Honeywell (Metrologic))',
     );
     expect(describeSelector({ vendorId: 'beef' })).toBe('USB beef');
+  });
+});
+
+describe('describePorts (the Settings screen’s port list)', () => {
+  it('sorts by path, normalises USB ids and names known scanner makers only', () => {
+    expect(
+      describePorts([
+        { path: '/dev/ttyUSB0', vendorId: '0403', productId: '6001', manufacturer: 'FTDI' },
+        { path: '/dev/ttyACM0', vendorId: '0C2E', productId: '0B61' },
+        { path: '/dev/ttyS0' },
+      ]),
+    ).toEqual([
+      {
+        path: '/dev/ttyACM0',
+        manufacturer: null,
+        vendorId: '0c2e',
+        productId: '0b61',
+        scannerMaker: 'Honeywell (Metrologic)',
+      },
+      {
+        path: '/dev/ttyS0',
+        manufacturer: null,
+        vendorId: null,
+        productId: null,
+        scannerMaker: null,
+      },
+      {
+        path: '/dev/ttyUSB0',
+        manufacturer: 'FTDI',
+        vendorId: '0403',
+        productId: '6001',
+        scannerMaker: null,
+      },
+    ]);
   });
 });

@@ -174,3 +174,25 @@ export function describeSelector(selector: PortSelector): string {
   const maker = scannerVendor(selector.vendorId)?.maker;
   return `USB ${vendor}${product}${maker ? ` (${maker})` : ''}`;
 }
+
+/** The port list as the Settings screen shows it: nulls for what the system did not report. */
+export function describePorts(ports: readonly ListedPort[]): {
+  path: string;
+  manufacturer: string | null;
+  vendorId: string | null;
+  productId: string | null;
+  scannerMaker: string | null;
+}[] {
+  return [...ports]
+    .sort((a, b) => a.path.localeCompare(b.path))
+    .map((p) => {
+      const vendor = scannerVendor(p.vendorId);
+      return {
+        path: p.path,
+        manufacturer: p.manufacturer ?? null,
+        vendorId: normaliseUsbId(p.vendorId),
+        productId: normaliseUsbId(p.productId),
+        scannerMaker: vendor && !vendor.generic ? vendor.maker : null,
+      };
+    });
+}

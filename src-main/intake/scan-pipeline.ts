@@ -45,6 +45,14 @@ interface Decision {
 
 const bi = (en: string, zh: string): Bilingual => ({ en, zh });
 
+/** The storage guard as the pipeline sees it (src-main/backup/storage-guard.ts). */
+export interface StorageGate {
+  /** Throws the "disk full, not recorded" refusal while there is no room to write. */
+  assertWritable(): void;
+  /** That refusal, for a write that failed on the disk; null for any other failure. */
+  refusalFor(err: unknown): AppError | null;
+}
+
 /**
  * Every scan, whatever its source (keyboard wedge, serial scanner, camera, simulator), goes
  * through here: drop double reads, parse and classify, decide what it means for the open
@@ -64,9 +72,24 @@ export class ScanPipeline {
     private readonly bus: PushBus,
     private readonly clock: () => number = Date.now,
     private readonly shelfLife: ShelfLifeService | null = null,
+    private readonly storage: StorageGate | null = null,
   ) {}
 
+  /**
+   * A full disk refuses the scan up front, until the guard finds room again. A scan whose
+   * transaction fails on the disk (SQLITE_FULL, an I/O error) was rolled back whole — no
+   * event, no projection, nothing pushed — and gets the same clear "not recorded" refusal.
+   */
   submit(input: ScanInput): ScanResult {
+    this.storage?.assertWritable();
+    try {
+      return this.submitNow(input);
+    } catch (err) {
+      throw this.storage?.refusalFor(err) ?? err;
+    }
+  }
+
+  private submitNow(input: ScanInput): ScanResult {
     const now = this.clock();
     const key = `${input.source}:${input.device}`;
     const last = this.lastByDevice.get(key);

@@ -40,6 +40,14 @@ export function settingsHandlers(
           `Only a QC manager or an admin can change ${changing.join(', ')}.`,
         );
       }
+      // Backups may go to a network share: where they go is an admin's decision alone.
+      if (changing.includes('backup') && ctx.user?.role !== 'admin') {
+        throw new AppError('forbidden', 'Only an admin can change the backup settings.');
+      }
+      // Kiosk and start-at-login decide whether anyone can leave the app: an admin's decision.
+      if (changing.includes('desktop') && ctx.user?.role !== 'admin') {
+        throw new AppError('forbidden', 'Only an admin can change the desktop settings.');
+      }
       return service.update(input, ctx.user?.userId ?? 'system');
     },
   };

@@ -131,6 +131,7 @@ export class EventLog {
   private readonly selectHead;
   private readonly selectId;
   private readonly listeners = new Set<(events: readonly StoredEvent[]) => void>();
+  private readonly failureListeners = new Set<(err: unknown) => void>();
   /** Events committed inside an outer `transaction()` are announced only after it commits. */
   private pendingAnnouncements: StoredEvent[] | null = null;
 
@@ -162,6 +163,15 @@ export class EventLog {
   onAppended(listener: (events: readonly StoredEvent[]) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Called when an outermost transaction fails and has been rolled back (e.g. SQLITE_FULL: the
+   * storage guard then refuses scans until there is room). Nothing of it was written.
+   */
+  onFailed(listener: (err: unknown) => void): () => void {
+    this.failureListeners.add(listener);
+    return () => this.failureListeners.delete(listener);
   }
 
   head(): { seq: number; hash: string } {
@@ -251,6 +261,7 @@ export class EventLog {
     } catch (err) {
       if (outermost) this.pendingAnnouncements = null;
       else this.pendingAnnouncements?.splice(before);
+      if (outermost) for (const l of this.failureListeners) l(err);
       throw err;
     }
     if (outermost) {

@@ -55,7 +55,8 @@ export const PHOTO_EVENT_TYPES: readonly EventType[] = [
 /** A photo's SHA-256 as the payloads carry it (quoted lowercase hex). */
 const PHOTO_REF = /"([0-9a-f]{64})"/g;
 
-function toWire(r: EventRow): WireEvent {
+/** An event row as the protocol carries it (the exact texts the station hashed). */
+export function toWire(r: EventRow): WireEvent {
   return {
     seq: r.seq,
     id: r.id,

@@ -12,6 +12,7 @@ import { SuppliersScreen } from '../features/suppliers/SuppliersScreen';
 import { SyncScreen } from '../features/sync/SyncScreen';
 import { TraceScreen } from '../features/trace/TraceScreen';
 import { SCREENS, useStation, type Screen } from '../store/station-store';
+import { StorageBanner } from '../features/storage/StorageBanner';
 import { StatusBar } from './StatusBar';
 import { useIdleSignOut } from './useIdleSignOut';
 
@@ -53,7 +54,7 @@ export function Shell() {
   const View = VIEWS[screen];
   return (
     <div className="shell">
-      <nav className="nav" aria-label="Main">
+      <nav className="nav" aria-label={t('nav.label')}>
         <div className="brand">{t('app.title')}</div>
         <ul>
           {SCREENS.map((s, i) => (
@@ -76,6 +77,7 @@ export function Shell() {
         </button>
       </nav>
       <main className="content" id="content" aria-live="polite">
+        <StorageBanner />
         <View />
       </main>
       <ScanToast onScreen={screen !== 'intake'} />

@@ -51,7 +51,7 @@ export function StatusBar() {
   })();
 
   return (
-    <footer className="status-bar" aria-label="Status">
+    <footer className="status-bar" aria-label={t('status.label')}>
       <span className="status-item" data-status="scanner">
         <b>{t('status.scanner')}</b> {t('status.scannerWedge')}
       </span>

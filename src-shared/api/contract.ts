@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { mergeDomains } from './define';
 import { authCalls } from './domain-auth';
+import { backupCalls } from './domain-backup';
 import { complaintsCalls } from './domain-complaints';
 import { devicesCalls } from './domain-devices';
 import { exportCalls } from './domain-export';
@@ -41,6 +42,7 @@ export const contract = mergeDomains(
   exportCalls,
   complaintsCalls,
   reviewCalls,
+  backupCalls,
 );
 
 export type Contract = typeof contract;

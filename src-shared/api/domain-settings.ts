@@ -7,6 +7,8 @@ import {
 import { defaultShelfLifeSettings, shelfLifeSettings } from '../shelf-life/settings';
 import { defaultEpcisSettings, epcisSettings } from './domain-export';
 import { defaultSyncSettings, syncSettings } from './domain-sync';
+import { defaultDesktopSettings, desktopSettings } from './domain-desktop';
+import { backupSettings, defaultBackupSettings } from './domain-backup';
 import { BARCODE_FORMAT_NAMES, DEFAULT_BARCODE_FORMATS } from '../vision/formats';
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
@@ -82,6 +84,10 @@ export const stationSettings = z.object({
   epcis: epcisSettings,
   /** How often to sync with head office; when being offline becomes an alarm. */
   sync: syncSettings,
+  /** Kiosk / full screen / start at login (the Electron app; an admin's setting). */
+  desktop: desktopSettings,
+  /** Daily online backups: folder, retention, hour (an admin's setting). */
+  backup: backupSettings,
 });
 export type StationSettings = z.infer<typeof stationSettings>;
 
@@ -106,6 +112,8 @@ export const defaultSettings: StationSettings = {
   },
   epcis: defaultEpcisSettings,
   sync: defaultSyncSettings,
+  desktop: defaultDesktopSettings,
+  backup: defaultBackupSettings,
 };
 
 export const settingsCalls = {

@@ -26,4 +26,15 @@ export const systemCalls = {
     input: z.object({ value: z.string().max(200) }).strict(),
     output: z.object({ value: z.string() }),
   }),
+  'system.diagnostics': defineCall({
+    summary: 'A zip of logs, versions, settings and the log-verify summary, without personal data.',
+    access: ['qc-manager', 'admin'],
+    input: z.object({}).strict(),
+    output: z.object({
+      fileName: z.string(),
+      bytes: z.number().int(),
+      zipBase64: z.string(),
+      entries: z.array(z.string()),
+    }),
+  }),
 };

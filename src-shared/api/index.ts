@@ -3,6 +3,7 @@ export * from './define';
 export * from './push';
 export * from './result';
 export * from './domain-auth';
+export * from './domain-backup';
 export * from './domain-complaints';
 export * from './domain-devices';
 export * from './domain-export';

@@ -3,6 +3,7 @@ import { scanResult } from './domain-intake';
 import { syncStatus } from './domain-sync';
 import { deviceStatus } from './domain-devices';
 import { ocrStatus } from './domain-vision';
+import { backupStatus, storageStatus } from './domain-backup';
 
 /** Events the station pushes to every connected screen. */
 export const pushEvents = {
@@ -16,7 +17,10 @@ export const pushEvents = {
   'settings.changed': z.object({ keys: z.array(z.string()) }),
   /** The OCR process started, became ready, stopped and is restarting, or failed. */
   'ocr.status': ocrStatus,
+  /** A backup started, finished or failed. */
+  'backup.status': backupStatus,
   /** The disk filled up (scans are refused) or has room again. */
+  'storage.status': storageStatus,
 };
 
 export type PushEventName = keyof typeof pushEvents;

@@ -81,10 +81,40 @@ export function registerDb(program: Command): void {
       const station = openExistingStation(opts.dataDir);
       try {
         const target = resolve(file);
-        const summary = await backupDatabase(station.db, target);
-        console.log(`Backup written to ${target}: ${summary.pages} pages, quick_check ok.`);
+        const summary = await backupDatabase(station.db, target, {
+          stationId: station.stationId,
+          publicKey: station.keys.publicKey,
+          publicKeyPem: station.keys.publicKeyPem,
+        });
+        console.log(
+          `Backup written to ${target}: ${summary.pages} pages, quick_check ok, log verified up to event ${summary.headSeq}.`,
+        );
       } finally {
         station.close();
+      }
+    });
+
+  db.command('restore')
+    .description(
+      "Replace the station database with a verified backup of this same station (the station must be stopped; the key in keys/ must be the station's)",
+    )
+    .argument('<file>', 'the backup to restore')
+    .option('--data-dir <dir>', 'station data directory')
+    .option('--force', 'restore even though the current log holds events the backup lacks')
+    .action(async (file: string, opts: { dataDir?: string; force?: boolean }) => {
+      const { resolveDataDir } = await import('../../paths');
+      const { restoreBackup, RestoreRefused } = await import('../../backup/restore');
+      const dataDir = resolveDataDir(opts.dataDir);
+      try {
+        const result = restoreBackup({ file, dataDir, force: opts.force ?? false });
+        console.log(
+          `Restored station ${result.stationId} up to event ${result.headSeq} into ${dataDir}.` +
+            (result.keptAs ? ` The replaced database is kept as ${result.keptAs}.` : '') +
+            (result.setAside ? ` ${result.setAside} later event(s) are only in that file.` : ''),
+        );
+      } catch (err) {
+        if (err instanceof RestoreRefused) throw new CommandFailed(err.message);
+        throw err;
       }
     });
 }

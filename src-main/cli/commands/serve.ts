@@ -49,14 +49,21 @@ export function registerServe(program: Command): void {
         const { resolveDataDir, appRoot } = await import('../../paths');
         const { openStation, OCR_WARM_UP_AFTER_MS } = await import('../../station');
         const { startHttpBridge } = await import('../../api/http-bridge');
+        const { createLogger, logsDir } = await import('../../logging/logger');
         const dataDir = resolveDataDir(opts.dataDir);
+        // <dataDir>/logs/station.log, rotated; what "Collect diagnostics" ships.
+        const log = createLogger({ dir: logsDir(dataDir) });
+        log.info('station starting', { mode: 'browser', node: process.versions.node });
         const station = openStation({
           ocr: { warmUpAfterMs: OCR_WARM_UP_AFTER_MS },
           dataDir,
           mode: 'browser',
           demo: opts.demo ?? false,
           validateOutput: process.env.QCS_VALIDATE_OUTPUT === '1',
-          onInternalError: (call, err) => console.error(`[station] ${call} failed:`, err),
+          onInternalError: (call, err) => {
+            log.error('call failed', { call, err });
+            console.error(`[station] ${call} failed:`, err);
+          },
         });
         const rendererDir = join(appRoot(), 'out', 'renderer');
         const hasUi = existsSync(join(rendererDir, 'index.html'));
@@ -79,6 +86,8 @@ export function registerServe(program: Command): void {
           closing = true;
           void bridge.close().finally(() => {
             station.close();
+            log.info('station stopped');
+            log.close();
             process.exit(0);
           });
         };

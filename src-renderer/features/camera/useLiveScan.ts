@@ -5,6 +5,7 @@ import type { BarcodeFormatName } from '../../../src-shared/vision/formats';
 import { api } from '../../api/client';
 import { offerScan } from '../scanning/scan-consumers';
 import { reportScanFailure } from '../scanning/scan-feedback';
+import { scanRefusalText } from '../storage/scan-refusal';
 import { release, type DecodedCode, type FramePixels } from './decode-protocol';
 import { EffortSchedule, type Effort } from './effort-schedule';
 import { FrameDecoder } from './frame-decoder';
@@ -57,7 +58,7 @@ function cameraSender(onRead: (read: CameraRead) => void): (code: DecodedCode) =
       const result = await api.call('scan.submit', { data: code.data, source: 'camera' });
       if (result.ok) onRead({ code, result: result.value, error: null, consumed: false });
       else {
-        reportScanFailure(result.error.message);
+        reportScanFailure(scanRefusalText(result.error));
         onRead({ code, result: null, error: result.error, consumed: false });
       }
     });

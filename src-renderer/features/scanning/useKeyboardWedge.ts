@@ -3,6 +3,7 @@ import { defaultSettings } from '../../../src-shared/api/domain-settings';
 import { api } from '../../api/client';
 import { useStation } from '../../store/station-store';
 import { offerScan } from './scan-consumers';
+import { scanRefusalText } from '../storage/scan-refusal';
 import { reportScanFailure } from './scan-feedback';
 import { insertReleasedText } from './text-insertion';
 import { WedgeDetector, type WedgeScheduler } from './wedge-detector';
@@ -24,7 +25,7 @@ function scanSender(): (data: string) => void {
     queue = queue.then(async () => {
       const result = await api.call('scan.submit', { data, source: 'wedge' });
       // Success needs nothing here: the station pushes `scan.result` to every screen.
-      if (!result.ok) reportScanFailure(result.error.message);
+      if (!result.ok) reportScanFailure(scanRefusalText(result.error));
     });
   };
 }

@@ -5,6 +5,10 @@ import type { ApiError } from '../../../src-shared/api/result';
 import { ErrorBanner } from '../../components/ErrorText';
 import { setLanguage } from '../../i18n';
 import { useStation } from '../../store/station-store';
+import { BackupSection } from './BackupSection';
+import { DesktopPanel } from './DesktopPanel';
+import { ScannersSection } from './ScannersSection';
+import { SyncAndCameraSection } from './SyncAndCameraSection';
 import { UsersPanel } from './UsersPanel';
 
 export function SettingsScreen() {
@@ -25,7 +29,18 @@ export function SettingsScreen() {
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const failure = await save(draft);
+    // Only what this form edits: the sections below save their own keys, and sending the whole
+    // draft would put back values they changed since this screen opened.
+    const failure = await save({
+      language: draft.language,
+      sounds: draft.sounds,
+      idleSignOutMinutes: draft.idleSignOutMinutes,
+      wedgeMaxInterKeyMs: draft.wedgeMaxInterKeyMs,
+      wedgeMinLength: draft.wedgeMinLength,
+      wedgePrefix: draft.wedgePrefix,
+      wedgeSuffix: draft.wedgeSuffix,
+      wedgeGsSubstitute: draft.wedgeGsSubstitute,
+    });
     setError(failure);
     if (!failure) {
       setSaved(true);
@@ -119,7 +134,11 @@ export function SettingsScreen() {
           <ErrorBanner error={error} />
         </div>
       </form>
+      <ScannersSection />
+      <SyncAndCameraSection />
       {isAdmin && <UsersPanel />}
+      <BackupSection />
+      <DesktopPanel />
       {info && (
         <section className="card">
           <h2>{t('settings.station')}</h2>
