@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type {
   CapaView,
   ComplaintView,
@@ -7,41 +7,22 @@ import type {
   RecallView,
 } from '../../src-shared/api/domain-complaints';
 import type { PenaltyView, ScorecardView } from '../../src-shared/api/domain-supplier-quality';
-import { openStation, type Station } from '../station';
-import { tempDir } from '../test-support/temp-dir';
+import { demoStationEachTest } from '../test-support/demo-station';
 import { callAs, valueOf, type TestRole } from '../test-support/station-calls';
 
 const TODAY = '2026-11-25';
-let now = Date.parse(`${TODAY}T09:00:00`);
-let dir: ReturnType<typeof tempDir>;
-let station: Station;
 
-beforeEach(() => {
-  dir = tempDir();
-  now = Date.parse(`${TODAY}T09:00:00`);
-  station = openStation({
-    dataDir: dir.path,
-    mode: 'browser',
-    demo: true,
-    clock: () => now,
-    validateOutput: true,
-    onInternalError: (name, err) => console.error(name, err),
-  });
-});
-afterEach(() => {
-  station.close();
-  dir.cleanup();
-});
+const demo = demoStationEachTest(TODAY);
 
 const call = <T>(name: string, input: unknown, role: TestRole = 'inspector') =>
-  callAs<T>(station, role, name, input);
+  callAs<T>(demo.station, role, name, input);
 const ok = valueOf;
 const manager = <T>(name: string, input: unknown) => ok(call<T>(name, input, 'qc-manager'));
 
 /** An accepted demo lot in stock, and its supplier. */
 function stockLot(lotId = 'lot-stock-1') {
-  const lot = station.repos.lots.byId(lotId);
-  const delivery = lot && station.repos.deliveries.byId(lot.delivery_id);
+  const lot = demo.station.repos.lots.byId(lotId);
+  const delivery = lot && demo.station.repos.deliveries.byId(lot.delivery_id);
   if (!lot || !delivery) throw new Error(`demo lot ${lotId} missing`);
   return { lotId, gtin: lot.gtin, lot: lot.lot, supplierId: delivery.supplier_id };
 }
@@ -53,7 +34,7 @@ async function scoredLot() {
   );
   for (const s of board) {
     if (!s.score) continue;
-    const row = station.db
+    const row = demo.station.db
       .prepare<[string], { lot_id: string }>(
         `SELECT l.lot_id FROM lots l JOIN deliveries d ON d.delivery_id = l.delivery_id
          WHERE d.supplier_id = ? AND l.status = 'accepted' LIMIT 1`,
@@ -166,7 +147,7 @@ describe('complaints', () => {
     });
     const penalties = await ok(call<PenaltyView[]>('penalties.list', { supplierId: l.supplierId }));
     expect(penalties.some((p) => p.lotId === l.lotId && p.status === 'proposed')).toBe(true);
-    expect(station.repos.supplierQuality.counterfeits.byLot(l.lotId)).toBeDefined();
+    expect(demo.station.repos.supplierQuality.counterfeits.byLot(l.lotId)).toBeDefined();
   });
 
   it('runs a corrective action from opening to closing', async () => {
@@ -214,8 +195,8 @@ describe('complaints', () => {
     expect(recall.lotRows.map((x) => x.lotId)).toEqual(preview.lots.map((x) => x.lotId));
     for (const row of recall.lotRows) {
       if (preview.lots.find((p) => p.lotId === row.lotId)?.status === 'rejected') continue;
-      expect(station.repos.lots.byId(row.lotId)?.status).toBe('on-hold');
-      expect(station.repos.lots.lastDecision(row.lotId)?.sign_off).toContain('usr-manager-1');
+      expect(demo.station.repos.lots.byId(row.lotId)?.status).toBe('on-hold');
+      expect(demo.station.repos.lots.lastDecision(row.lotId)?.sign_off).toContain('usr-manager-1');
     }
     await ok(
       call('recalls.markLot', {
@@ -235,7 +216,7 @@ describe('complaints', () => {
     );
     expect(pulled.pulled).toBe(1);
     expect(pulled.found).toBe(1);
-    expect(station.repos.shelfLife.byId(l.lotId)?.stock_status).toBe('pulled');
+    expect(demo.station.repos.shelfLife.byId(l.lotId)?.stock_status).toBe('pulled');
     const list = await ok(call<RecallSummary[]>('recalls.list', {}));
     expect(list[0]).toMatchObject({ recallId: recall.recallId, pulled: 1, status: 'open' });
 
@@ -283,6 +264,6 @@ describe('complaints', () => {
       const r = await call(name, input);
       expect(r.error.code, name).toBe('forbidden');
     }
-    expect(station.repos.lots.byId(l.lotId)?.status).toBe('accepted');
+    expect(demo.station.repos.lots.byId(l.lotId)?.status).toBe('accepted');
   });
 });

@@ -1,19 +1,15 @@
 import sharp from 'sharp';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ReviewDashboard, ReviewQueue } from '../../src-shared/api/domain-review';
 import type { ComplaintView } from '../../src-shared/api/domain-complaints';
 import { caseGtin } from '../demo/demo-data';
 import { demoSscc } from '../demo/seed';
-import { openStation, type Station } from '../station';
 import { passingResults } from '../test-support/inspection-results';
-import { tempDir } from '../test-support/temp-dir';
+import { demoStationEachTest } from '../test-support/demo-station';
 import { callAs, valueOf, type TestRole } from '../test-support/station-calls';
 
 const TODAY = '2026-11-25'; // a Wednesday of ISO week 2026-W48 (Monday 2026-11-23)
 const DAY = 86_400_000;
-let now = Date.parse(`${TODAY}T09:00:00`);
-let dir: ReturnType<typeof tempDir>;
-let station: Station;
 const INSPECTOR = 'usr-inspector-1';
 const MANAGER_SIGN_OFF = { badge: 'QCS-MGR-0001', pin: '5678' };
 const CASHEWS = '692000300001'; // 300 days of shelf life: removed from sale 60 days before expiry
@@ -21,25 +17,10 @@ const CRISPS = '692000300003';
 /** The demo's held lot: Clear Spring orange juice, held on 2026-11-22 (three days before TODAY). */
 const DEMO_HOLD = 'hold:lot-2026-11-22-1-1';
 
-beforeEach(() => {
-  dir = tempDir();
-  now = Date.parse(`${TODAY}T09:00:00`);
-  station = openStation({
-    dataDir: dir.path,
-    mode: 'browser',
-    demo: true,
-    clock: () => now,
-    validateOutput: true,
-    onInternalError: (name, err) => console.error(name, err),
-  });
-});
-afterEach(() => {
-  station.close();
-  dir.cleanup();
-});
+const demo = demoStationEachTest(TODAY);
 
 const call = <T>(name: string, input: unknown, role: TestRole = 'inspector') =>
-  callAs<T>(station, role, name, input);
+  callAs<T>(demo.station, role, name, input);
 const manager = <T>(name: string, input: unknown) => valueOf(call<T>(name, input, 'qc-manager'));
 const queue = (filters: object = {}) => manager<ReviewQueue>('review.queue', filters);
 const keys = async (filters: object = {}) => (await queue(filters)).items.map((i) => i.key);
@@ -48,13 +29,13 @@ const dashboard = (input: object = {}) => manager<ReviewDashboard>('review.dashb
 /** Receives one carton per serial of a Crunch Fox SKU (delivery of SSCC 102) as one lot. */
 function receive(ean12: string, lot: string, expiry: string, cartons = 1): string {
   const scan = (data: string) => {
-    now += 1000;
-    return station.scans.submit({ data, source: 'wedge', device: 'w', actor: INSPECTOR });
+    demo.now += 1000;
+    return demo.station.scans.submit({ data, source: 'wedge', device: 'w', actor: INSPECTOR });
   };
   scan(`]C100${demoSscc(102)}`);
   for (let i = 0; i < cartons; i += 1)
     scan(`]C101${caseGtin(ean12)}17${expiry}10${lot}\x1d21${lot}-${i}`);
-  const found = station.intake.active()?.lots.find((l) => l.lot === lot);
+  const found = demo.station.intake.active()?.lots.find((l) => l.lot === lot);
   if (!found) throw new Error(`lot ${lot} not received`);
   return found.lotId;
 }
@@ -78,15 +59,15 @@ async function fillQueue() {
   });
 
   const override = receive(CRISPS, 'RV2', '270901', 2);
-  const started = station.inspection.start(override, INSPECTOR);
-  const template = station.inspection.templateOf(started);
+  const started = demo.station.inspection.start(override, INSPECTOR);
+  const template = demo.station.inspection.templateOf(started);
   const jpeg = await sharp({
     create: { width: 32, height: 24, channels: 3, background: '#c0392b' },
   })
     .jpeg()
     .toBuffer();
-  const photo = (await station.photos.put(jpeg)).sha256;
-  station.inspection.recordUnit(
+  const photo = (await demo.station.photos.put(jpeg)).sha256;
+  demo.station.inspection.recordUnit(
     started.inspection_id,
     {
       results: passingResults(template, ['inner-seal', 'bag-inflation', 'breakage']),
@@ -94,7 +75,7 @@ async function fillQueue() {
     },
     INSPECTOR,
   );
-  station.inspection.complete(started.inspection_id, INSPECTOR);
+  demo.station.inspection.complete(started.inspection_id, INSPECTOR);
   await decide({
     lotId: override,
     decision: 'accept',
@@ -172,10 +153,10 @@ describe('review queue', () => {
       reason: 'Damaged in transit',
     });
     expect(await keys()).toEqual([DEMO_HOLD, `override:${ids.override}`]);
-    now += 30 * DAY;
+    demo.now += 30 * DAY;
     expect(await keys({ kind: 'override' })).toEqual([`override:${ids.override}`]);
     expect((await queue({ kind: 'override' })).items[0]?.ageDays).toBe(30);
-    now += DAY;
+    demo.now += DAY;
     expect(await keys({ kind: 'override' })).toEqual([]);
   });
 
@@ -287,7 +268,7 @@ describe('review dashboard', () => {
     const before = await forecast();
     const { short } = await fillQueue();
     // Expiry 2027-02-07 less the 60-day removal window: off sale on 2026-12-09, in 2026-W50.
-    expect(station.repos.shelfLife.byId(short)?.removal_date).toBe('2026-12-09');
+    expect(demo.station.repos.shelfLife.byId(short)?.removal_date).toBe('2026-12-09');
     const after = await forecast();
     expect(after.weeks.map((w) => [w.week, w.from, w.to])).toEqual([
       ['2026-W48', TODAY, '2026-11-29'],
@@ -315,7 +296,7 @@ describe('review dashboard', () => {
       categories: [{ category: 'snacks', required: 3, done: 2 }],
     });
     await fillQueue(); // RV2's inspection is the third
-    const settings = station.settings.get();
+    const settings = demo.station.settings.get();
     await valueOf(
       call(
         'settings.update',
