@@ -1,39 +1,22 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/chromium';
+import { describe, expect, it } from 'vitest';
+import { useDemoScreen } from './support/demo-screen';
 import { screenshot, signIn } from './support/screens';
-import { startStation, type StationProcess } from './support/station-process';
 
-let station: StationProcess;
-let browser: Browser;
-let page: Page;
-const pageErrors: string[] = [];
+const screen = useDemoScreen({ signIn: ['QCS-MGR-0001', '5678'] });
 
 /** The demo history holds one Clear Spring lot for a QC manager's review. */
-const queueTable = () => page.getByRole('table', { name: 'Review queue' });
+const queueTable = () => screen.page.getByRole('table', { name: 'Review queue' });
 const demoHold = () =>
   queueTable()
-    .locator('tr', { has: page.locator('[data-kind="hold"]') })
+    .locator('tr', { has: screen.page.locator('[data-kind="hold"]') })
     .filter({ hasText: 'Clear Spring' });
 const chartMarks = (testId: string, mark: string) =>
-  page.locator(`[data-testid="${testId}"] svg ${mark}`).count();
-
-beforeAll(async () => {
-  station = await startStation(['--demo']);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(station.url);
-  await signIn(page, 'QCS-MGR-0001', '5678');
-});
-afterAll(async () => {
-  await browser?.close();
-  await station?.stop();
-});
+  screen.page.locator(`[data-testid="${testId}"] svg ${mark}`).count();
 
 describe('the QC manager’s review console, in Chromium', () => {
   it('opens with Alt+9 and lists the held lot', async () => {
+    const { page } = screen;
     await page.keyboard.press('Alt+9');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Review');
     await expect.poll(() => demoHold().count()).toBe(1);
@@ -41,6 +24,7 @@ describe('the QC manager’s review console, in Chromium', () => {
   });
 
   it('filters the queue by kind and supplier', async () => {
+    const { page } = screen;
     await page.locator('#review-kind').selectOption('complaint');
     await expect
       .poll(() => page.locator('[data-testid="review-queue"] .empty').textContent())
@@ -55,6 +39,7 @@ describe('the QC manager’s review console, in Chromium', () => {
   });
 
   it('draws the dashboards from the demo history', async () => {
+    const { page } = screen;
     await expect
       .poll(() => chartMarks('review-chart-acceptance', 'path.recharts-line-curve'))
       .toBeGreaterThan(0);
@@ -74,6 +59,7 @@ describe('the QC manager’s review console, in Chromium', () => {
   });
 
   it('exports the queue as CSV with a BOM', async () => {
+    const { page } = screen;
     const download = page.waitForEvent('download');
     await page.locator('[data-testid="review-queue-csv"]').click();
     const file = await (await download).path();
@@ -83,6 +69,7 @@ describe('the QC manager’s review console, in Chromium', () => {
   });
 
   it('opens the lot page from the queue, and Enter opens it again from the keyboard', async () => {
+    const { page } = screen;
     await demoHold().click();
     const lotPage = page.locator('[data-testid="lot-page"]');
     await expect.poll(() => lotPage.locator('#lot-page-title').textContent()).toMatch(/on hold/);
@@ -97,6 +84,7 @@ describe('the QC manager’s review console, in Chromium', () => {
   });
 
   it('tells an inspector the console is for QC managers', async () => {
+    const { page } = screen;
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signIn(page, 'QCS-INSP-0001', '1234');
     await page.keyboard.press('Alt+9');
@@ -107,6 +95,6 @@ describe('the QC manager’s review console, in Chromium', () => {
   });
 
   it('raised no page errors', () => {
-    expect(pageErrors).toEqual([]);
+    expect(screen.pageErrors).toEqual([]);
   });
 });
