@@ -187,6 +187,10 @@ function bestPerFrame(rounds: readonly RoundResult[]): number {
  */
 export const frameDecode: Benchmark = {
   name: 'frame-decode',
+  // 16 frames in one page: its ratio has swung between 1.03 and 1.25 from run to run on this
+  // 2-core machine (the worker's fixed ~0.5-1 ms per frame weighs more when the bare read is
+  // fast), so a miss is measured again before it fails CI; both runs are printed.
+  remeasureOnMiss: true,
   description: `1280×720 frames through the camera's Web Worker (fast pass) against a bare zxing-wasm readBarcodes in the same page`,
   targets: {
     'frame-decode': {
